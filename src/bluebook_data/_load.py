@@ -1,0 +1,149 @@
+"""Read the shipped text and annotations, check them, and build a :class:`~bluebook_data.Bluebook`.
+
+This is the one place where a loader failure becomes a :class:`~bluebook_data.DataError`: a missing
+file, bad JSON, a wrong type or unknown key, a text whose checksum or quotes do not match. Nothing
+half-loaded is ever cached; a failed load is tried again on the next call.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from typing import Any
+
+import attrs
+from cattrs import transform_error
+from importlib_resources.abc import Traversable
+
+from bluebook_data import _resources, _validate
+from bluebook_data._convert import converter
+from bluebook_data._segment import segment
+from bluebook_data._versions import DATA_VERSION, SCHEMA_VERSION
+from bluebook_data.errors import DataError
+from bluebook_data.model import Bluebook, Records
+
+__all__ = ["clear_cache", "load", "load_bluebook"]
+
+
+@attrs.frozen(kw_only=True)
+class _Source:
+    publisher: str
+    url: str
+    accessed: str
+    sha256: str
+
+
+@attrs.frozen(kw_only=True)
+class _AnnotationFile:
+    schema_version: int
+    data_version: str
+    source: _Source
+    records: Records
+
+
+_lock = threading.Lock()
+_default: Bluebook | None = None
+
+
+def load() -> Bluebook:
+    """Return the shipped edition, loading it on the first call only.
+
+    Concurrent first calls wait for one load and all receive the same object.
+    """
+    global _default
+    book = _default
+    if book is None:
+        with _lock:
+            if _default is None:
+                _default = load_bluebook()
+            book = _default
+    return book
+
+
+def clear_cache() -> None:
+    """Forget the loaded edition, so that the next :func:`load` reads the files again."""
+    global _default
+    with _lock:
+        _default = None
+
+
+def _read(root: Traversable, name: str) -> bytes:
+    try:
+        return _resources.read_bytes(root, name)
+    except OSError as error:
+        raise DataError(name, (f"cannot read the file ({error.strerror or error}) @ $",)) from error
+
+
+def _parse_json(raw: bytes) -> Any:
+    try:
+        return json.loads(raw)
+    except UnicodeDecodeError as error:
+        problem = f"not UTF-8 at byte {error.start} @ $"
+    except json.JSONDecodeError as error:
+        problem = f"invalid JSON: {error.msg} at line {error.lineno} column {error.colno} @ $"
+    raise DataError(_resources.ANNOTATIONS_FILE, (problem,))
+
+
+def _structure(document: Any) -> _AnnotationFile:
+    name = _resources.ANNOTATIONS_FILE
+    if not isinstance(document, dict):
+        raise DataError(name, ("expected a JSON object @ $",))
+    version = document.get("schema_version")
+    if version != SCHEMA_VERSION:
+        problem = f"schema version {version!r} is not {SCHEMA_VERSION}, the one this package reads"
+        raise DataError(name, (f"{problem} @ $.schema_version",))
+    try:
+        annotations = converter.structure(document, _AnnotationFile)
+    except Exception as error:  # cattrs groups every field's failure; transform_error reads them
+        raise DataError(name, tuple(transform_error(error))) from error
+    if annotations.data_version != DATA_VERSION:
+        problem = (
+            f"data version {annotations.data_version!r} is not {DATA_VERSION!r}, the one shipped"
+        )
+        raise DataError(name, (f"{problem} @ $.data_version",))
+    return annotations
+
+
+def _decode_text(raw: bytes, expected_sha256: str) -> str:
+    name = _resources.TEXT_FILE
+    actual = hashlib.sha256(raw).hexdigest()
+    if actual != expected_sha256:
+        raise DataError(name, (f"sha256 is {actual}, expected {expected_sha256} @ $",))
+    try:
+        return raw.decode("utf-8")
+    except (
+        UnicodeDecodeError
+    ) as error:  # only reachable if the checksum itself names non-UTF-8 bytes
+        raise DataError(name, (f"not UTF-8 at byte {error.start} @ $",)) from error
+
+
+def load_bluebook(root: Traversable | None = None) -> Bluebook:
+    """Read, check and build a Bluebook from the data files in ``root`` (the shipped ones by default).
+
+    Nothing is cached; :func:`load` is the cached entry point.
+
+    Raises:
+        DataError: naming the file and the field path of every problem found.
+    """
+    root = _resources.data_root() if root is None else root
+    raw_text = _read(root, _resources.TEXT_FILE)
+    annotations = _structure(_parse_json(_read(root, _resources.ANNOTATIONS_FILE)))
+    text = _decode_text(raw_text, annotations.source.sha256)
+    try:
+        edition = segment(text)
+    except ValueError as error:
+        raise DataError(_resources.TEXT_FILE, (f"{error} @ $",)) from error
+    problems = _validate.problems(annotations.records, text)
+    if problems:
+        raise DataError(_resources.ANNOTATIONS_FILE, tuple(problems))
+    return Bluebook(
+        year=edition.year,
+        title=edition.title,
+        publisher=annotations.source.publisher,
+        url=annotations.source.url,
+        accessed=annotations.source.accessed,
+        data_version=annotations.data_version,
+        chapters=(edition.chapter,),
+        records=annotations.records,
+    )

@@ -1,0 +1,111 @@
+"""The exceptions bluebook-data raises, all derived from :class:`BluebookError`.
+
+Each exception passes its constructor arguments to ``Exception.__init__`` so that it pickles, and keeps
+them as attributes so that code can react to the value that was wrong without parsing the message.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "BluebookError",
+    "DataError",
+    "InvalidFilterError",
+    "UnknownCountryError",
+    "UnknownEngagementError",
+    "UnknownNameError",
+    "UnknownPersonError",
+    "UnknownTopicError",
+]
+
+
+class BluebookError(Exception):
+    """Base class of every error this package raises on purpose."""
+
+
+class DataError(BluebookError):
+    """A shipped data file is missing, corrupt, or does not match the text it annotates.
+
+    Attributes:
+        file: The name of the data file at fault.
+        problems: One line per problem, each ending in the field path (``@ $.engagements[3].date``).
+    """
+
+    def __init__(self, file: str, problems: tuple[str, ...]) -> None:
+        super().__init__(file, problems)
+        self.file = file
+        self.problems = problems
+
+    def __str__(self) -> str:
+        return f"{self.file}: " + "; ".join(self.problems)
+
+
+class UnknownNameError(BluebookError, LookupError):
+    """A lookup found nothing for the name it was given.
+
+    Attributes:
+        query: The value that was looked up, as given.
+        suggestions: The nearest known names, best first (possibly empty).
+    """
+
+    what = "name"
+
+    def __init__(self, query: str, suggestions: tuple[str, ...] = ()) -> None:
+        super().__init__(query, suggestions)
+        self.query = query
+        self.suggestions = suggestions
+
+    def __str__(self) -> str:
+        message = f"unknown {self.what} {self.query!r}"
+        if self.suggestions:
+            *others, last = (repr(suggestion) for suggestion in self.suggestions)
+            choices = f"{', '.join(others)} or {last}" if others else last
+            message += f"; did you mean {choices}?"
+        return message
+
+
+class UnknownCountryError(UnknownNameError):
+    """No country has this name, alias or ISO code."""
+
+    what = "country"
+
+
+class UnknownPersonError(UnknownNameError):
+    """No person has this name, family name or id."""
+
+    what = "person"
+
+
+class UnknownTopicError(UnknownNameError):
+    """No topic has this id or label."""
+
+    what = "topic"
+
+
+class UnknownEngagementError(UnknownNameError):
+    """No engagement has this id."""
+
+    what = "engagement"
+
+
+class InvalidFilterError(BluebookError, ValueError):
+    """A filter or query was given a value outside the set it accepts.
+
+    Attributes:
+        field: The filter's name (``"kind"``, ``"status"``, ``"region"``, ``"query"``).
+        value: The value that was given.
+        allowed: The values the filter accepts (empty where they cannot be listed).
+        hint: What was expected, where ``allowed`` cannot say it.
+    """
+
+    def __init__(
+        self, field: str, value: object, allowed: tuple[str, ...] = (), hint: str = ""
+    ) -> None:
+        super().__init__(field, value, allowed, hint)
+        self.field = field
+        self.value = value
+        self.allowed = allowed
+        self.hint = hint
+
+    def __str__(self) -> str:
+        expected = self.hint or "expected one of: " + ", ".join(repr(a) for a in self.allowed)
+        return f"invalid {self.field} {self.value!r}; {expected}"

@@ -1,0 +1,429 @@
+"""The records of bluebook-data: immutable attrs classes and the enums they use.
+
+Nothing here does I/O. Every record is frozen and slotted, every collection a tuple, so a record can be
+hashed, shared between threads and kept as a dictionary key. Equality and hashing are by value.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import re
+from typing import TYPE_CHECKING, Literal
+
+import attrs
+
+if TYPE_CHECKING:
+    from bluebook_data._index import Index
+
+__all__ = [
+    "Bluebook",
+    "Chapter",
+    "Country",
+    "Engagement",
+    "EngagementKind",
+    "Paragraph",
+    "PartialDate",
+    "Person",
+    "Records",
+    "Reference",
+    "Region",
+    "Section",
+    "Sentence",
+    "Span",
+    "Statement",
+    "StatementKind",
+    "Status",
+    "Topic",
+]
+
+
+class EngagementKind(enum.StrEnum):
+    """What kind of diplomatic contact an :class:`Engagement` is."""
+
+    VISIT = "visit"
+    SUMMIT_MEETING = "summit_meeting"
+    FOREIGN_MINISTERS_MEETING = "foreign_ministers_meeting"
+    INTERGOVERNMENTAL_COMMITTEE_MEETING = "intergovernmental_committee_meeting"
+    VICE_MINISTERIAL_NEGOTIATION = "vice_ministerial_negotiation"
+    SECURITY_DIALOGUE = "security_dialogue"
+    EXCHANGE_PROGRAM = "exchange_program"
+    CULTURAL_EVENT = "cultural_event"
+
+
+class Status(enum.StrEnum):
+    """Whether an engagement took place in 2015 or was being prepared."""
+
+    HELD = "held"
+    PLANNED = "planned"
+
+
+class StatementKind(enum.StrEnum):
+    """What a :class:`Statement` asserts: a judgement, an intention, or a result of a meeting."""
+
+    ASSESSMENT = "assessment"
+    POLICY = "policy"
+    OUTCOME = "outcome"
+
+
+class Region(enum.StrEnum):
+    """The region a :class:`Country` belongs to in this section of the Bluebook."""
+
+    EAST_ASIA = "east_asia"
+    RUSSIA = "russia"
+    CENTRAL_ASIA = "central_asia"
+    CAUCASUS = "caucasus"
+
+
+_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _none_first(value: int | None) -> int:
+    return 0 if value is None else value
+
+
+def _check_month(
+    instance: PartialDate, attribute: attrs.Attribute[int | None], value: int | None
+) -> None:
+    if value is not None and not 1 <= value <= 12:
+        raise ValueError(f"month must be 1-12 or None, not {value!r}")
+
+
+def _check_day(
+    instance: PartialDate, attribute: attrs.Attribute[int | None], value: int | None
+) -> None:
+    if value is None:
+        return
+    if instance.month is None:
+        raise ValueError("a day needs a month")
+    leap = instance.year % 4 == 0 and (instance.year % 100 != 0 or instance.year % 400 == 0)
+    last = _DAYS_IN_MONTH[instance.month - 1] - (instance.month == 2 and not leap)
+    if not 1 <= value <= last:
+        raise ValueError(
+            f"day must be 1-{last} for {instance.year}-{instance.month:02d}, not {value!r}"
+        )
+
+
+@attrs.frozen(order=True)
+class PartialDate:
+    """A calendar date known to the year, the month, or the day.
+
+    Dates order chronologically; a coarser date sorts before the finer dates it contains
+    (``2015 < 2015-10 < 2015-10-22``).
+
+    >>> PartialDate(2015, 10).isoformat()
+    '2015-10'
+    >>> PartialDate.parse("2015-10-22").precision
+    'day'
+    """
+
+    year: int = attrs.field(validator=attrs.validators.instance_of(int))
+    month: int | None = attrs.field(default=None, order=_none_first, validator=_check_month)
+    day: int | None = attrs.field(default=None, order=_none_first, validator=_check_day)
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
+
+        Raises:
+            ValueError: if ``text`` is not one of those forms or not a real date.
+        """
+        match = _ISO_DATE.fullmatch(text)
+        if match is None:
+            raise ValueError(f"expected YYYY, YYYY-MM or YYYY-MM-DD, not {text!r}")
+        year, month, day = (None if part is None else int(part) for part in match.groups())
+        assert year is not None  # the pattern makes the year mandatory
+        return cls(year, month, day)
+
+    @property
+    def precision(self) -> Literal["year", "month", "day"]:
+        """How much of the date is known."""
+        if self.month is None:
+            return "year"
+        return "month" if self.day is None else "day"
+
+    def isoformat(self) -> str:
+        """Give the date as ``2015``, ``2015-10`` or ``2015-10-22``."""
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        return text
+
+    def __str__(self) -> str:
+        return self.isoformat()
+
+
+def _check_span_text(instance: Span, attribute: attrs.Attribute[str], value: str) -> None:
+    if not 0 <= instance.start < instance.end:
+        raise ValueError(f"span needs 0 <= start < end, got {instance.start}..{instance.end}")
+    if len(value) != instance.end - instance.start:
+        raise ValueError(
+            f"span {instance.start}..{instance.end} cannot hold {len(value)} characters"
+        )
+
+
+@attrs.frozen
+class Span:
+    """A stretch of the source text: ``text == bb.text()[start:end]``.
+
+    Offsets count characters (code points) of the verbatim text, headings included.
+    """
+
+    start: int
+    end: int
+    text: str = attrs.field(validator=_check_span_text)
+
+    def __contains__(self, other: object) -> bool:
+        """Tell whether another span lies wholly inside this one."""
+        return isinstance(other, Span) and self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: Span) -> bool:
+        """Tell whether the two spans share at least one character."""
+        return self.start < other.end and other.start < self.end
+
+
+@attrs.frozen
+class Reference:
+    """A public source for a detail that the text itself does not state."""
+
+    url: str
+    title: str
+
+
+@attrs.frozen
+class Sentence:
+    """One sentence of the text, with its place in it."""
+
+    id: str
+    paragraph_id: str
+    span: Span
+
+    @property
+    def text(self) -> str:
+        """The sentence, verbatim."""
+        return self.span.text
+
+
+@attrs.frozen
+class Paragraph:
+    """One paragraph of the section: a line of the source text."""
+
+    id: str
+    index: int
+    span: Span
+    sentences: tuple[Sentence, ...]
+
+    @property
+    def text(self) -> str:
+        """The paragraph, verbatim."""
+        return self.span.text
+
+
+@attrs.frozen(kw_only=True)
+class Section:
+    """A section of a chapter. ``text`` is the whole verbatim source, headings included."""
+
+    number: int
+    title: str
+    heading: str
+    text: str = attrs.field(repr=False)
+    paragraphs: tuple[Paragraph, ...]
+
+
+@attrs.frozen
+class Chapter:
+    """A chapter of the Bluebook, holding the sections this package ships."""
+
+    number: int
+    title: str
+    sections: tuple[Section, ...]
+
+
+@attrs.frozen(kw_only=True)
+class Country:
+    """A country the text refers to, with its ISO 3166-1 codes."""
+
+    code: str
+    alpha3: str
+    numeric: str
+    name: str
+    official_name: str
+    aliases: tuple[str, ...] = ()
+    region: Region
+    wikidata: str | None = None
+    evidence: tuple[Span, ...] = ()
+    references: tuple[Reference, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Person:
+    """A person who took part in an engagement; ``office`` is as of 2015."""
+
+    id: str
+    name: str
+    family_name: str
+    office: str
+    country: str
+    wikidata: str | None = None
+    evidence: tuple[Span, ...] = ()
+    references: tuple[Reference, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Topic:
+    """A subject the text reports on; ``parent`` is the id of a broader topic."""
+
+    id: str
+    label: str
+    parent: str | None = None
+    evidence: tuple[Span, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Engagement:
+    """A diplomatic contact the text reports.
+
+    ``evidence`` holds what the text says; every other detail (exact dates, the city, the people met,
+    the CAMEO code) rests on ``references``. ``part_of`` is the id of the visit a meeting was held during.
+    """
+
+    id: str
+    kind: EngagementKind
+    title: str
+    date: PartialDate | None = None
+    end_date: PartialDate | None = None
+    status: Status = Status.HELD
+    countries: tuple[str, ...]
+    participants: tuple[str, ...] = ()
+    location: str | None = None
+    topics: tuple[str, ...] = ()
+    part_of: str | None = None
+    cameo: str | None = None
+    evidence: tuple[Span, ...]
+    references: tuple[Reference, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Statement:
+    """Something the text asserts that is not a contact: a judgement, an intention, a result.
+
+    ``summary`` is this package's paraphrase; ``evidence`` is the text's own words. ``engagements``
+    names the meetings an outcome was reached at.
+    """
+
+    id: str
+    kind: StatementKind
+    summary: str
+    countries: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    engagements: tuple[str, ...] = ()
+    evidence: tuple[Span, ...]
+    references: tuple[Reference, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Records:
+    """Everything the text reports, in the order of the data file."""
+
+    countries: tuple[Country, ...]
+    people: tuple[Person, ...]
+    topics: tuple[Topic, ...]
+    engagements: tuple[Engagement, ...]
+    statements: tuple[Statement, ...]
+
+
+@attrs.frozen(kw_only=True)
+class Bluebook:
+    """One edition of the Diplomatic Bluebook: its text, structure and every record drawn from it.
+
+    The query methods are those of the module (:func:`bluebook_data.engagements` and the rest);
+    they answer from indexes built once, on first use, for this object.
+    """
+
+    year: int
+    title: str
+    publisher: str
+    url: str
+    accessed: str
+    data_version: str
+    chapters: tuple[Chapter, ...] = attrs.field(repr=False)
+    records: Records = attrs.field(repr=False)
+
+    @functools.cached_property
+    def _index(self) -> Index:
+        # Imported here because the index module is built on this one.
+        from bluebook_data._index import Index
+
+        return Index(self)
+
+    def text(self) -> str:
+        """Return the verbatim source text."""
+        return self.chapters[0].sections[0].text
+
+    def chapter(self) -> Chapter:
+        """Return the chapter this edition ships."""
+        return self.chapters[0]
+
+    def sentences(self) -> tuple[Sentence, ...]:
+        """Return every sentence, in text order."""
+        return self._index.sentences
+
+    def engagements(
+        self,
+        *,
+        country: str | Country | None = None,
+        kind: EngagementKind | str | None = None,
+        year: int | None = None,
+        topic: str | Topic | None = None,
+        person: str | Person | None = None,
+        status: Status | str | None = None,
+    ) -> tuple[Engagement, ...]:
+        """Return the engagements matching every filter given; see :func:`bluebook_data.engagements`."""
+        return self._index.engagements(
+            country=country, kind=kind, year=year, topic=topic, person=person, status=status
+        )
+
+    def engagement(self, id: str) -> Engagement:
+        """Return the engagement with this id; see :func:`bluebook_data.engagement`."""
+        return self._index.engagement(id)
+
+    def statements(
+        self,
+        *,
+        country: str | Country | None = None,
+        kind: StatementKind | str | None = None,
+        topic: str | Topic | None = None,
+    ) -> tuple[Statement, ...]:
+        """Return the statements matching every filter given; see :func:`bluebook_data.statements`."""
+        return self._index.statements(country=country, kind=kind, topic=topic)
+
+    def countries(self, *, region: Region | str | None = None) -> tuple[Country, ...]:
+        """Return the countries, optionally of one region; see :func:`bluebook_data.countries`."""
+        return self._index.countries(region=region)
+
+    def country(self, query: str | Country) -> Country:
+        """Look up a country; see :func:`bluebook_data.country`."""
+        return self._index.country(query)
+
+    def people(self) -> tuple[Person, ...]:
+        """Return every person, by family name."""
+        return self._index.people
+
+    def person(self, query: str | Person) -> Person:
+        """Look up a person; see :func:`bluebook_data.person`."""
+        return self._index.person(query)
+
+    def topics(self) -> tuple[Topic, ...]:
+        """Return every topic, by id."""
+        return self._index.topics
+
+    def topic(self, query: str | Topic) -> Topic:
+        """Look up a topic; see :func:`bluebook_data.topic`."""
+        return self._index.topic(query)
+
+    def search(self, query: str) -> tuple[Sentence, ...]:
+        """Find sentences containing a phrase; see :func:`bluebook_data.search`."""
+        return self._index.search(query)
