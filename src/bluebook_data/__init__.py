@@ -1,4 +1,4 @@
-"""Japan's Diplomatic Bluebook 2016, Chapter 2 Section 5 (Overview), as records that cite their text.
+"""Japan's Diplomatic Bluebook 2016, Chapter 2 Section 5 (Overview), as records citing the text.
 
 >>> import bluebook_data as bb
 >>> bb.country("Russian Federation").alpha3

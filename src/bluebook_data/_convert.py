@@ -43,10 +43,10 @@ def _structure_partial_date(value: object, _type: object) -> PartialDate:
 
 
 def make_converter() -> cattrs.Converter:
-    """Build a Converter that structures and unstructures every record of :mod:`bluebook_data.model`.
+    """Build a Converter for every record of :mod:`bluebook_data.model`.
 
-    Structuring forbids unknown keys and wrong types; unstructuring gives plain dicts, lists, strings
-    and numbers (dates as ISO strings, enums as their values), ready for :func:`json.dumps`.
+    Structuring forbids unknown keys and wrong types; unstructuring gives plain dicts, lists,
+    strings and numbers (dates as ISO strings, enums as their values), ready for :func:`json.dumps`.
     """
     converter = cattrs.Converter(
         forbid_extra_keys=True,

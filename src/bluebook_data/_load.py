@@ -119,7 +119,7 @@ def _decode_text(raw: bytes, expected_sha256: str) -> str:
 
 
 def load_bluebook(root: Traversable | None = None) -> Bluebook:
-    """Read, check and build a Bluebook from the data files in ``root`` (the shipped ones by default).
+    """Read, check and build a Bluebook from the files in ``root``, by default the shipped ones.
 
     Nothing is cached; :func:`load` is the cached entry point.
 

@@ -19,7 +19,7 @@ def _spans(text: str, spans: Iterable[Span], path: str) -> Iterator[str]:
     for position, span in enumerate(spans):
         quoted = text[span.start : span.end]
         if span.end > len(text):
-            yield f"span {span.start}..{span.end} runs past the end of the text @ {path}[{position}]"
+            yield f"span {span.start}..{span.end} runs past the text's end @ {path}[{position}]"
         elif quoted != span.text:
             yield (
                 f"span {span.start}..{span.end} quotes {span.text!r} but the text there reads "

@@ -1,7 +1,7 @@
 """The exceptions bluebook-data raises, all derived from :class:`BluebookError`.
 
-Each exception passes its constructor arguments to ``Exception.__init__`` so that it pickles, and keeps
-them as attributes so that code can react to the value that was wrong without parsing the message.
+Each exception passes its constructor arguments to ``Exception.__init__`` so that it pickles, and
+keeps them as attributes, so that code can react to the wrong value without parsing the message.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """The records of bluebook-data: immutable attrs classes and the enums they use.
 
-Nothing here does I/O. Every record is frozen and slotted, every collection a tuple, so a record can be
-hashed, shared between threads and kept as a dictionary key. Equality and hashing are by value.
+Nothing here does I/O. Every record is frozen and slotted, every collection a tuple, so a record
+can be hashed, shared between threads and kept as a dictionary key. Equality and hashing are by
+value.
 """
 
 from __future__ import annotations
@@ -286,8 +287,9 @@ class Topic:
 class Engagement:
     """A diplomatic contact the text reports.
 
-    ``evidence`` holds what the text says; every other detail (exact dates, the city, the people met,
-    the CAMEO code) rests on ``references``. ``part_of`` is the id of the visit a meeting was held during.
+    ``evidence`` holds what the text says; every other detail (exact dates, the city, the people
+    met, the CAMEO code) rests on ``references``. ``part_of`` is the id of the visit a meeting was
+    held during.
     """
 
     id: str
@@ -381,7 +383,7 @@ class Bluebook:
         person: str | Person | None = None,
         status: Status | str | None = None,
     ) -> tuple[Engagement, ...]:
-        """Return the engagements matching every filter given; see :func:`bluebook_data.engagements`."""
+        """Return the engagements matching every filter; see :func:`bluebook_data.engagements`."""
         return self._index.engagements(
             country=country, kind=kind, year=year, topic=topic, person=person, status=status
         )
@@ -397,7 +399,7 @@ class Bluebook:
         kind: StatementKind | str | None = None,
         topic: str | Topic | None = None,
     ) -> tuple[Statement, ...]:
-        """Return the statements matching every filter given; see :func:`bluebook_data.statements`."""
+        """Return the statements matching every filter; see :func:`bluebook_data.statements`."""
         return self._index.statements(country=country, kind=kind, topic=topic)
 
     def countries(self, *, region: Region | str | None = None) -> tuple[Country, ...]:

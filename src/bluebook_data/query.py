@@ -149,7 +149,9 @@ def countries(*, region: Region | str | None = None) -> tuple[Country, ...]:
 
 
 def country(query: str | Country) -> Country:
-    """Look up a country by name, alias, official name or ISO code, ignoring case, spaces and accents.
+    """Look up a country by name, alias, official name or ISO code.
+
+    Case, spaces, punctuation and accents are ignored.
 
     Raises:
         UnknownCountryError: naming the nearest countries.
