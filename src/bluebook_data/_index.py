@@ -54,8 +54,8 @@ def normalise_name(name: str) -> str:
 
     >>> normalise_name("  Kyrgyz   Republic ")
     'kyrgyzrepublic'
-    >>> normalise_name("Azərbaycan")
-    'azerbaycan'
+    >>> normalise_name("Toçikiston")
+    'tocikiston'
     """
     decomposed = unicodedata.normalize("NFKD", name.casefold())
     return "".join(
