@@ -10,12 +10,9 @@ from __future__ import annotations
 import enum
 import functools
 import re
-from typing import TYPE_CHECKING, Literal
+from typing import Literal, Protocol
 
 import attrs
-
-if TYPE_CHECKING:
-    from bluebook_data._index import Index
 
 __all__ = [
     "Bluebook",
@@ -76,7 +73,8 @@ class Region(enum.StrEnum):
     CAUCASUS = "caucasus"
 
 
-_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# ASCII only: \d and int() would also take other scripts' digits ("２０１５").
+_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -337,6 +335,39 @@ class Records:
     statements: tuple[Statement, ...]
 
 
+class _Queries(Protocol):
+    """What a :class:`Bluebook` asks of its index, which :mod:`bluebook_data._index` builds.
+
+    Declared here, not imported from there: attrs copies the return annotation of
+    ``Bluebook._index`` into the class's annotations, so it must resolve at run time (for
+    ``typing.get_type_hints`` and cattrs), and the model imports nothing built on it.
+    """
+
+    sentences: tuple[Sentence, ...]
+    people: tuple[Person, ...]
+    topics: tuple[Topic, ...]
+
+    def engagements(
+        self,
+        *,
+        country: object,
+        kind: object,
+        year: object,
+        topic: object,
+        person: object,
+        status: object,
+    ) -> tuple[Engagement, ...]: ...
+    def engagement(self, id: object) -> Engagement: ...
+    def statements(
+        self, *, country: object, kind: object, topic: object
+    ) -> tuple[Statement, ...]: ...
+    def countries(self, *, region: object) -> tuple[Country, ...]: ...
+    def country(self, query: object) -> Country: ...
+    def person(self, query: object) -> Person: ...
+    def topic(self, query: object) -> Topic: ...
+    def search(self, query: object) -> tuple[Sentence, ...]: ...
+
+
 @attrs.frozen(kw_only=True)
 class Bluebook:
     """One edition of the Diplomatic Bluebook: its text, structure and every record drawn from it.
@@ -355,7 +386,7 @@ class Bluebook:
     records: Records = attrs.field(repr=False)
 
     @functools.cached_property
-    def _index(self) -> Index:
+    def _index(self) -> _Queries:
         # Imported here because the index module is built on this one.
         from bluebook_data._index import Index
 
