@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
@@ -80,6 +81,18 @@ def test_changed_byte_in_text(data_dir: Path) -> None:
     error = _load_failure(data_dir)
     assert error.file == TEXT_FILE
     assert "sha256" in str(error)
+
+
+def test_text_that_is_not_a_section(data_dir: Path) -> None:
+    """A text whose checksum matches but whose headings do not is a DataError on the text."""
+    path = data_dir / TEXT_FILE
+    raw = path.read_bytes().replace(b"Chapter 2", b"Kapitel 2", 1)
+    path.write_bytes(raw)
+    checksum = hashlib.sha256(raw).hexdigest()
+    _edit(data_dir, lambda document: _break(document, ("source", "sha256"), checksum))
+    error = _load_failure(data_dir)
+    assert error.file == TEXT_FILE
+    assert "expected the chapter heading" in str(error)
 
 
 def _break(document: Document, path: tuple[str | int, ...], value: object) -> None:
