@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from typing import Any, Final
+from typing import Final
 
 import cattrs
 
@@ -36,6 +36,13 @@ def _structure_strings(value: object, _type: object) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _structure_enum(value: object, type_: type[enum.StrEnum]) -> enum.StrEnum:
+    # A number is a wrong type, not an unknown value: say so before the enum is asked.
+    if not isinstance(value, str):
+        raise TypeError(f"expected a string, got {type(value).__name__}")
+    return type_(value)
+
+
 def _structure_partial_date(value: object, _type: object) -> PartialDate:
     if not isinstance(value, str):
         raise TypeError(f"expected a date string, got {type(value).__name__}")
@@ -53,23 +60,24 @@ def make_converter() -> cattrs.Converter:
         detailed_validation=True,
         unstruct_collection_overrides={tuple: list},
     )
-    # Matched exactly, not by subclass: the StrEnum fields keep cattrs' enum handling.
-    converter.register_structure_hook_func(lambda type_: type_ is str, _structure_str)
-    converter.register_structure_hook_func(lambda type_: type_ is int, _structure_int)
+    # Registered by class: cattrs dispatches on the class before it tries any predicate, and
+    # already has class hooks for str and int. Every enum of the model is a StrEnum, which comes
+    # before str in the enum's MRO, so the enum hooks win over the str ones for enum fields.
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(enum.StrEnum, _structure_enum)
     converter.register_structure_hook_func(
         lambda type_: type_ == tuple[str, ...], _structure_strings
     )
     converter.register_structure_hook(PartialDate, _structure_partial_date)
     converter.register_unstructure_hook(PartialDate, PartialDate.isoformat)
-    converter.register_unstructure_hook_func(
-        lambda type_: isinstance(type_, type) and issubclass(type_, enum.Enum),
-        _unstructure_enum,
-    )
+    converter.register_unstructure_hook(enum.StrEnum, _unstructure_enum)
     return converter
 
 
-def _unstructure_enum(member: enum.Enum) -> Any:
-    return member.value
+def _unstructure_enum(member: enum.StrEnum) -> str:
+    # The plain string: a StrEnum member is a str, but not one a JSON consumer expects.
+    return str(member.value)
 
 
 converter: Final[cattrs.Converter] = make_converter()

@@ -58,8 +58,12 @@ def normalise_name(name: str) -> str:
     'kyrgyzrepublic'
     >>> normalise_name("Toçikiston")
     'tocikiston'
+    >>> normalise_name("RESPUBLIKASI") == normalise_name("Respublikası")
+    True
     """
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    # The dotless ı has no case partner of its own (its capital, I, folds to i) and no accent
+    # to strip, so it is made an i by hand: "Azərbaycan Respublikası" in capitals must match.
+    decomposed = unicodedata.normalize("NFKD", name.casefold().replace("\u0131", "i"))
     return "".join(
         char for char in decomposed if char.isalnum() and not unicodedata.combining(char)
     )

@@ -41,6 +41,18 @@ def _known(values: Iterable[str], known: frozenset[str], what: str, path: str) -
             yield f"unknown {what} {value!r} @ {path}[{position}]"
 
 
+def _in_cycle(topic_id: str, parents: dict[str, str | None]) -> bool:
+    # The index gathers a topic's descendants recursively; a cycle would never end.
+    seen = {topic_id}
+    parent = parents.get(topic_id)
+    while parent is not None:
+        if parent in seen:
+            return parent == topic_id
+        seen.add(parent)
+        parent = parents.get(parent)
+    return False
+
+
 def problems(records: Records, text: str) -> list[str]:
     """List every way ``records`` fails to fit ``text`` and each other; empty when all is well."""
     found: list[str] = []
@@ -61,12 +73,16 @@ def problems(records: Records, text: str) -> list[str]:
     for i, person in enumerate(records.people):
         path = f"{_ROOT}.people[{i}]"
         found += _spans(text, person.evidence, f"{path}.evidence")
-        found += _known((person.country,), codes, "country", f"{path}.country")
+        if person.country not in codes:
+            found.append(f"unknown country {person.country!r} @ {path}.country")
+    parents = {topic.id: topic.parent for topic in records.topics}
     for i, topic in enumerate(records.topics):
         path = f"{_ROOT}.topics[{i}]"
         found += _spans(text, topic.evidence, f"{path}.evidence")
         if topic.parent is not None and topic.parent not in topic_ids:
             found.append(f"unknown topic {topic.parent!r} @ {path}.parent")
+        elif _in_cycle(topic.id, parents):
+            found.append(f"topic {topic.id!r} is its own ancestor @ {path}.parent")
     for i, engagement in enumerate(records.engagements):
         path = f"{_ROOT}.engagements[{i}]"
         if not engagement.evidence:

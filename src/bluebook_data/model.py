@@ -75,7 +75,8 @@ class Region(enum.StrEnum):
     CAUCASUS = "caucasus"
 
 
-_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# ASCII only: \d and int() would also take other scripts' digits ("２０１５").
+_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 

@@ -1,0 +1,83 @@
+"""Walks over the shipped records, for tests that check every record, span or object."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import attrs
+
+import bluebook_data as bb
+
+#: What a Bluebook's records can be, in the order of the data file.
+Record = bb.Country | bb.Person | bb.Topic | bb.Engagement | bb.Statement
+
+
+def records(book: bb.Bluebook) -> Iterator[tuple[str, Record]]:
+    """Yield every record with a readable label (``engagements[<id>]``)."""
+    for country in book.records.countries:
+        yield f"countries[{country.code}]", country
+    for person in book.records.people:
+        yield f"people[{person.id}]", person
+    for topic in book.records.topics:
+        yield f"topics[{topic.id}]", topic
+    for engagement in book.records.engagements:
+        yield f"engagements[{engagement.id}]", engagement
+    for statement in book.records.statements:
+        yield f"statements[{statement.id}]", statement
+
+
+def sentences(book: bb.Bluebook) -> tuple[bb.Sentence, ...]:
+    """Return every sentence of the text, in order, read from the chapter tree."""
+    return tuple(
+        sentence
+        for section in book.chapter().sections
+        for paragraph in section.paragraphs
+        for sentence in paragraph.sentences
+    )
+
+
+def spans(book: bb.Bluebook) -> Iterator[tuple[str, bb.Span]]:
+    """Yield every span of the edition (evidence, paragraphs, sentences) with a label."""
+    for label, record in records(book):
+        for position, span in enumerate(record.evidence):
+            yield f"{label}.evidence[{position}]", span
+    for section in book.chapter().sections:
+        for paragraph in section.paragraphs:
+            yield f"paragraphs[{paragraph.id}]", paragraph.span
+            for sentence in paragraph.sentences:
+                yield f"sentences[{sentence.id}]", sentence.span
+
+
+def reachable(root: object) -> Iterator[object]:
+    """Yield ``root`` and every object reachable from it through attrs fields and tuple items.
+
+    Each object is yielded once; containers are yielded as well as their items, and anything
+    that is neither an attrs instance nor a tuple or frozenset is yielded but not entered.
+    """
+    seen: set[int] = set()
+    pending = [root]
+    while pending:
+        current = pending.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        record_type = type(current)
+        if attrs.has(record_type):
+            pending.extend(getattr(current, field.name) for field in attrs.fields(record_type))
+        elif isinstance(current, tuple | frozenset):
+            pending.extend(current)
+
+
+def topic_family(book: bb.Bluebook, topic_id: str) -> frozenset[str]:
+    """Return the topic and every topic below it, by following ``parent`` upwards from each."""
+    parents = {topic.id: topic.parent for topic in book.records.topics}
+    family = set()
+    for candidate in parents:
+        ancestor: str | None = candidate
+        while ancestor is not None:
+            if ancestor == topic_id:
+                family.add(candidate)
+                break
+            ancestor = parents[ancestor]
+    return frozenset(family)

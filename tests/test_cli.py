@@ -1,0 +1,150 @@
+"""The command line: a table per subcommand, one line and status 2 for every user error."""
+
+from __future__ import annotations
+
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import bluebook_data as bb
+from bluebook_data import cli
+
+_SCRIPT = Path(sys.executable).with_name("bluebook-data")
+
+
+def _read_table(out: str) -> list[dict[str, str]]:
+    """Read the rows of a printed table back into dicts, using the dashes under the headers."""
+    header, rule, *rows = out.rstrip("\n").split("\n")
+    starts = [i for i, char in enumerate(rule) if char == "-" and (i == 0 or rule[i - 1] == " ")]
+    bounds = list(zip(starts, [*starts[1:], None], strict=True))
+    names = [header[start:end].strip() for start, end in bounds]
+    return [dict(zip(names, (row[a:b].strip() for a, b in bounds), strict=True)) for row in rows]
+
+
+def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    status = cli.main(argv)
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+@pytest.mark.parametrize(
+    ("argv", "column", "expected"),
+    [
+        (["engagements"], "id", [e.id for e in bb.engagements()]),
+        (["engagements", "--country", "Russia", "--kind", "summit_meeting"], "id",
+         [e.id for e in bb.engagements(country="Russia", kind="summit_meeting")]),
+        (["engagements", "--year", "2015", "--topic", "economy", "--person", "Kishida",
+          "--status", "held"], "id",
+         [e.id for e in bb.engagements(year=2015, topic="economy", person="Kishida")]),
+        (["engagements", "--country", "Georgia"], "id", []),
+        (["statements"], "id", [s.id for s in bb.statements()]),
+        (["statements", "--country", "KZ", "--kind", "assessment", "--topic", "oil"], "id",
+         [s.id for s in bb.statements(country="KZ", kind="assessment", topic="oil")]),
+        (["countries"], "code", [c.code for c in bb.countries()]),
+        (["countries", "--region", "caucasus"], "code",
+         [c.code for c in bb.countries(region="caucasus")]),
+        (["people"], "id", [p.id for p in bb.people()]),
+        (["topics"], "id", [t.id for t in bb.topics()]),
+        (["search", "peace treaty"], "sentence", [s.id for s in bb.search("peace treaty")]),
+        (["search", "no such phrase"], "sentence", []),
+    ],
+)  # fmt: skip
+def test_subcommands_print_tables(
+    capsys: pytest.CaptureFixture[str], argv: list[str], column: str, expected: list[str]
+) -> None:
+    """Each listing prints a table whose rows are the query's results, in its order."""
+    status, out, err = _run(argv, capsys)
+    assert (status, err) == (0, "")
+    assert [row[column] for row in _read_table(out)] == expected
+
+
+def test_engagement_shows_its_fields_evidence_and_references(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``engagement ID`` prints one field a row, with every span of evidence and reference."""
+    engagement = bb.engagement("2015-10-22-abe-central-asia-tour")
+    status, out, _ = _run(["engagement", engagement.id], capsys)
+    rows = _read_table(out)
+    values = {row["field"]: row["value"] for row in rows}
+    assert status == 0
+    assert values["id"] == engagement.id
+    assert values["date"] == "2015-10-22 to 2015-10-28"
+    assert values["kind"] == engagement.kind.value
+    said = [row["value"] for row in rows if row["field"] == "text says"]
+    assert said == [f"[{s.start}:{s.end}] {s.text}" for s in engagement.evidence]
+    cited = [row["value"] for row in rows if row["field"] == "reference"]
+    assert cited == [f"{r.title} <{r.url}>" for r in engagement.references]
+
+
+def test_text_prints_the_source(capsys: pytest.CaptureFixture[str]) -> None:
+    """``text`` prints the verbatim text and a newline."""
+    assert _run(["text"], capsys) == (0, bb.text() + "\n", "")
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    """``--version`` names the package and data versions."""
+    status, out, _ = _run(["--version"], capsys)
+    assert (status, out) == (0, f"bluebook-data {bb.__version__} (data {bb.DATA_VERSION})\n")
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["engagements", "--country", "Rusia"], "unknown country 'Rusia'; did you mean 'Russia'?"),
+        (["engagements", "--kind", "talks"], "invalid kind 'talks'; expected one of: 'visit'"),
+        (["engagements", "--status", "maybe"], "invalid status 'maybe'"),
+        (["engagements", "--year", "twenty"], "argument --year: invalid int value: 'twenty'"),
+        (["engagements", "--bogus"], "unrecognized arguments: --bogus"),
+        (["engagement", "no-such-id"], "unknown engagement 'no-such-id'"),
+        (["engagement"], "the following arguments are required: id"),
+        (["statements", "--topic", "sport"], "unknown topic 'sport'"),
+        (["countries", "--region", "europe"], "invalid region 'europe'"),
+        (["search", " "], "invalid query ' '"),
+        (["frobnicate"], "invalid choice: 'frobnicate'"),
+    ],
+)
+def test_user_errors_exit_2_with_one_line(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    """A mistake exits with status 2, prints nothing on stdout and one line on stderr."""
+    status, out, err = _run(argv, capsys)
+    assert (status, out) == (2, "")
+    assert err.startswith("bluebook-data: error: ")
+    assert message in err
+    assert err.count("\n") == 1
+    assert err.endswith("\n")
+
+
+def test_python_m_runs_the_command_line() -> None:
+    """``python -m bluebook_data`` runs the same command line."""
+    run = subprocess.run(
+        [sys.executable, "-m", "bluebook_data", "engagements", "--country", "Russia"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (run.returncode, run.stderr) == (0, "")
+    assert [row["id"] for row in _read_table(run.stdout)] == [
+        e.id for e in bb.engagements(country="Russia")
+    ]
+
+
+_HEADER = ["date", "status", "kind", "countries", "id", "title"]
+
+
+@pytest.mark.parametrize(("reader", "words"), [("head -1", _HEADER), ("head -n 0", [])])
+def test_a_closed_pipe_is_not_an_error(reader: str, words: list[str]) -> None:
+    """When the reader stops early (``| head``), the command exits 0 without a traceback."""
+    # `head -n 0` exits before the command writes, so the write itself meets the closed pipe.
+    assert _SCRIPT.exists(), f"the console script is not installed at {_SCRIPT}"
+    run = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", f"{shlex.quote(str(_SCRIPT))} engagements | {reader}"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (run.returncode, run.stderr) == (0, "")
+    assert run.stdout.split() == words

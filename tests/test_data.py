@@ -1,0 +1,189 @@
+"""The shipped data: every span quotes the text, every sentence is cited, every addition sourced."""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import importlib_resources
+import pytest
+
+import bluebook_data as bb
+from bluebook_data import _resources
+from tests.helpers import Record, records, sentences, spans
+
+_BOOK = bb.load()
+_SHA256 = "d5d00fc45a15f5aaaac077d9ffcaf7e1ed66485849566692d78afa73e1a8dd15"
+_SOURCE = Path(__file__).resolve().parents[1].parent / "shared" / "source" / _resources.TEXT_FILE
+_PRECISION = {"year": 0, "month": 1, "day": 2}
+
+
+def _shipped_text() -> bytes:
+    return (importlib_resources.files("bluebook_data") / "data" / _resources.TEXT_FILE).read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("label", "span"), [pytest.param(*pair, id=pair[0]) for pair in spans(_BOOK)]
+)
+def test_span_quotes_the_text(book: bb.Bluebook, label: str, span: bb.Span) -> None:
+    """Every span's text is the verbatim text between its offsets."""
+    assert span.text == book.text()[span.start : span.end], label
+
+
+@pytest.mark.parametrize("sentence", sentences(_BOOK), ids=lambda sentence: sentence.id)
+def test_sentence_is_cited(book: bb.Bluebook, sentence: bb.Sentence) -> None:
+    """Every sentence overlaps the evidence of at least one engagement or statement."""
+    citing: tuple[bb.Engagement | bb.Statement, ...] = (
+        *book.records.engagements,
+        *book.records.statements,
+    )
+    evidence = [span for record in citing for span in record.evidence]
+    assert any(
+        span.start < sentence.span.end and sentence.span.start < span.end for span in evidence
+    ), f"no engagement or statement cites {sentence.text!r}"
+
+
+def test_shipped_text_checksum(book: bb.Bluebook) -> None:
+    """The shipped text has the published sha256, and text() returns exactly its bytes."""
+    raw = _shipped_text()
+    assert hashlib.sha256(raw).hexdigest() == _SHA256
+    assert book.text().encode("utf-8") == raw
+
+
+@pytest.mark.skipif(not _SOURCE.exists(), reason=f"no source text at {_SOURCE}")
+def test_shipped_text_is_the_source() -> None:
+    """The shipped text is byte for byte the source text kept beside the project."""
+    assert _shipped_text() == _SOURCE.read_bytes()
+
+
+def test_structure(book: bb.Bluebook) -> None:
+    """One chapter holds one section of five paragraphs (the body lines) and twelve sentences."""
+    headings = book.text().split("\n")[:5]
+    body = book.text().split("\n")[5:]
+    [chapter] = book.chapters
+    [section] = chapter.sections
+    assert f"Chapter {chapter.number}" == headings[1]
+    assert f"Section {section.number} {section.title}" == headings[3]
+    assert section.heading == headings[4] == "Overview"
+    assert [paragraph.text for paragraph in section.paragraphs] == body
+    assert len(section.paragraphs) == 5
+    assert [paragraph.index for paragraph in section.paragraphs] == [1, 2, 3, 4, 5]
+    assert sum(len(paragraph.sentences) for paragraph in section.paragraphs) == 12
+
+
+def _added_details(record: Record, book: bb.Bluebook) -> list[str]:
+    """Name the details of ``record`` that the text does not state."""
+    text = book.text()
+    if isinstance(record, bb.Country):
+        codes = {"alpha3": record.alpha3, "numeric": record.numeric, "wikidata": record.wikidata}
+        return [field for field, value in codes.items() if value is not None and value not in text]
+    if isinstance(record, bb.Person):
+        details = {"name": record.name, "office": record.office, "wikidata": record.wikidata}
+        return [
+            field for field, value in details.items() if value is not None and value not in text
+        ]
+    if not isinstance(record, bb.Engagement):
+        return []
+    said = " ".join(span.text for span in record.evidence)
+    added = [
+        field
+        for field in ("date", "end_date")
+        if (date := getattr(record, field)) is not None
+        and _PRECISION[date.precision] > _stated_precision(date, said)
+    ]
+    if record.location is not None:
+        added.append("location")
+    family_names = {person.id: person.family_name for person in book.records.people}
+    if any(family_names[person] not in said for person in record.participants):
+        added.append("participants")
+    if record.cameo is not None:
+        added.append("cameo")
+    return added
+
+
+def _stated_precision(date: bb.PartialDate, said: str) -> int:
+    """Rank how precisely ``said`` states ``date``: the year is the edition's, so always known."""
+    if date.month is None or f"{calendar.month_name[date.month]} {date.year}" not in said:
+        return _PRECISION["year"]
+    if date.day is not None and f"{date.day} {calendar.month_name[date.month]}" in said:
+        return _PRECISION["day"]
+    return _PRECISION["month"]
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        pytest.param(record, id=label)
+        for label, record in records(_BOOK)
+        if isinstance(record, bb.Country | bb.Person | bb.Engagement)
+    ],
+)
+def test_added_details_have_a_reference(
+    book: bb.Bluebook, record: bb.Country | bb.Person | bb.Engagement
+) -> None:
+    """A record with details the text does not state cites at least one Reference for them."""
+    added = _added_details(record, book)
+    assert record.references or not added, f"{added} rest on no reference"
+
+
+def test_some_details_are_added(book: bb.Bluebook) -> None:
+    """The check above has something to check: the data do add dates, places and codes."""
+    added = {field for _, record in records(book) for field in _added_details(record, book)}
+    assert {"date", "location", "participants", "cameo", "alpha3", "office"} <= added
+
+
+@pytest.mark.parametrize(
+    "ids",
+    [
+        pytest.param([c.code for c in _BOOK.records.countries], id="country-code"),
+        pytest.param([c.alpha3 for c in _BOOK.records.countries], id="country-alpha3"),
+        pytest.param([c.numeric for c in _BOOK.records.countries], id="country-numeric"),
+        pytest.param([p.id for p in _BOOK.records.people], id="people"),
+        pytest.param([t.id for t in _BOOK.records.topics], id="topics"),
+        pytest.param([e.id for e in _BOOK.records.engagements], id="engagements"),
+        pytest.param([s.id for s in _BOOK.records.statements], id="statements"),
+        pytest.param([p.id for p in _BOOK.chapter().sections[0].paragraphs], id="paragraphs"),
+        pytest.param([s.id for s in sentences(_BOOK)], id="sentences"),
+    ],
+)
+def test_ids_are_unique(ids: list[str]) -> None:
+    """No two records of a kind share an id or code."""
+    duplicated = sorted({id_ for id_ in ids if ids.count(id_) > 1})
+    assert ids
+    assert not duplicated
+
+
+@pytest.mark.parametrize(
+    "engagement",
+    [e for e in _BOOK.records.engagements if e.part_of is not None],
+    ids=lambda engagement: engagement.id,
+)
+def test_part_of_names_a_visit_spanning_the_meeting(
+    book: bb.Bluebook, engagement: bb.Engagement
+) -> None:
+    """A meeting held during a visit names that visit, and falls within its dates."""
+    visit = book.engagement(engagement.part_of or "")
+    assert visit.kind is bb.EngagementKind.VISIT
+    assert visit.date is not None
+    assert engagement.date is not None
+    assert visit.date <= engagement.date <= (visit.end_date or visit.date)
+
+
+def test_urls_are_http(book: bb.Bluebook) -> None:
+    """The edition's URL and every reference's URL are absolute http(s) addresses."""
+    urls = [book.url] + [
+        reference.url
+        for _, record in records(book)
+        for reference in getattr(record, "references", ())
+    ]
+    bad = [
+        url
+        for url in urls
+        if urlsplit(url).scheme not in {"http", "https"}
+        or not urlsplit(url).netloc
+        or url != url.strip()
+    ]
+    assert len(urls) > 1
+    assert not bad

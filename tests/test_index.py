@@ -1,0 +1,121 @@
+"""Name lookups: every name, alias and code of every record, forgiving case, spaces and accents."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+import pytest
+
+import bluebook_data as bb
+from bluebook_data._index import fold_for_search, normalise_name
+
+_BOOK = bb.load()
+
+
+def _variants(name: str) -> Iterator[str]:
+    """Yield ``name`` as a user might type it: other case, other spacing, accents on or off."""
+    yield name
+    yield name.upper()
+    yield name.lower()
+    yield name.swapcase()
+    yield f"  {'   '.join(name.split())}\t"
+    # An accent added to the first character, and every accent taken away.
+    yield unicodedata.normalize("NFC", name[0] + "\u0301" + name[1:])
+    stripped = unicodedata.normalize("NFKD", name)
+    yield "".join(char for char in stripped if not unicodedata.combining(char))
+
+
+def _country_names(country: bb.Country) -> Iterator[str]:
+    yield from (country.code, country.alpha3, country.numeric, country.name, *country.aliases)
+    yield country.official_name
+    if country.official_name.startswith("the "):
+        yield country.official_name.removeprefix("the ")
+        yield "The " + country.official_name.removeprefix("the ")
+
+
+def _names() -> Iterator[object]:
+    """Yield (lookup, name, record) for every name each country, person and topic answers to."""
+    for country in _BOOK.records.countries:
+        for name in _country_names(country):
+            yield pytest.param("country", name, country, id=f"country-{name}")
+    for person in _BOOK.records.people:
+        for name in (person.id, person.name, person.family_name):
+            yield pytest.param("person", name, person, id=f"person-{name}")
+    for topic in _BOOK.records.topics:
+        for name in (topic.id, topic.label):
+            yield pytest.param("topic", name, topic, id=f"topic-{name}")
+
+
+@pytest.mark.parametrize(("lookup", "name", "record"), list(_names()))
+def test_every_name_finds_its_record(
+    book: bb.Bluebook, lookup: str, name: str, record: bb.Country | bb.Person | bb.Topic
+) -> None:
+    """Every code, name, alias and id finds its record, typed in any case, spacing or accents."""
+    for variant in _variants(name):
+        assert getattr(book, lookup)(variant) == record, variant
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("  Kyrgyz   Republic ", "kyrgyzrepublic"),
+        ("KYRGYZ-REPUBLIC", "kyrgyzrepublic"),
+        ("Toçikiston", "tocikiston"),
+        ("O'zbekiston Respublikasi", "ozbekistonrespublikasi"),
+        ("Ｒｕｓｓｉａ", "russia"),
+        ("Straße", "strasse"),
+        ("AZƏRBAYCAN RESPUBLİKASI", "azərbaycanrespublikasi"),
+        ("Respublikası", "respublikasi"),
+        ("!?", ""),
+    ],
+)
+def test_normalise_name(name: str, key: str) -> None:
+    """Names reduce to case-folded letters and digits, without accents, spaces or punctuation."""
+    assert normalise_name(name) == key
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Japan’s  Foreign\nPolicy", "japan's foreign policy"),
+        ("“Quoted”", '"quoted"'),
+        ("‘a’", "'a'"),
+        ("  ", ""),
+    ],
+)
+def test_fold_for_search(text: str, folded: str) -> None:
+    """Search folding ignores case, typographic quotes and runs of white space."""
+    assert fold_for_search(text) == folded
+
+
+@pytest.mark.parametrize(
+    ("lookup", "query", "suggestion"),
+    [
+        (bb.Bluebook.country, "Rusia", "Russia"),
+        (bb.Bluebook.country, "Kazakstan", "Kazakhstan"),
+        (bb.Bluebook.country, "Republic of Tajkistan", "Tajikistan"),
+        (bb.Bluebook.person, "Putn", "Vladimir Putin"),
+        (bb.Bluebook.person, "Fumio Kishda", "Fumio Kishida"),
+        (bb.Bluebook.topic, "energi", "energy"),
+        (bb.Bluebook.topic, "Northern Teritories issue", "northern-territories"),
+    ],
+)
+def test_suggestions_put_the_nearest_name_first(
+    book: bb.Bluebook, lookup: object, query: str, suggestion: str
+) -> None:
+    """A near miss is an error suggesting the record meant, first."""
+    assert callable(lookup)
+    with pytest.raises(bb.UnknownNameError) as caught:
+        lookup(book, query)
+    assert caught.value.suggestions[0] == suggestion
+    assert len(caught.value.suggestions) <= 3
+
+
+@pytest.mark.parametrize("query", ["", "   ", "!?", "zzzzzzzzzz", "Mongolia"])
+def test_far_misses_suggest_nothing(book: bb.Bluebook, query: str) -> None:
+    """A name close to nothing known raises with no suggestions."""
+    with pytest.raises(bb.UnknownCountryError) as caught:
+        book.country(query)
+    assert caught.value.suggestions == ()
+    assert "did you mean" not in str(caught.value)
