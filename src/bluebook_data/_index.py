@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import difflib
 import enum
+import threading
 import unicodedata
+import weakref
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
@@ -38,7 +40,7 @@ from bluebook_data.model import (
 if TYPE_CHECKING:
     from bluebook_data.model import Bluebook
 
-__all__ = ["Index", "fold_for_search", "normalise_name"]
+__all__ = ["Index", "fold_for_search", "index_of", "normalise_name"]
 
 _Record = TypeVar("_Record")
 _Enum = TypeVar("_Enum", bound=enum.Enum)
@@ -349,3 +351,23 @@ class Index:
             for sentence, folded in zip(self.sentences, self._folded_sentences, strict=True)
             if phrase in folded
         )
+
+
+_indexes: dict[int, Index] = {}
+_indexes_lock = threading.Lock()
+
+
+def index_of(book: Bluebook) -> Index:
+    """Return the index of ``book``, building it on first use; concurrent callers share one.
+
+    Indexes are kept by object identity and dropped when their Bluebook is garbage-collected.
+    """
+    index = _indexes.get(id(book))
+    if index is None:
+        with _indexes_lock:
+            index = _indexes.get(id(book))
+            if index is None:
+                index = Index(book)
+                _indexes[id(book)] = index
+                weakref.finalize(book, _indexes.pop, id(book), None)
+    return index

@@ -8,7 +8,6 @@ value.
 from __future__ import annotations
 
 import enum
-import functools
 import re
 from typing import TYPE_CHECKING, Literal
 
@@ -354,12 +353,13 @@ class Bluebook:
     chapters: tuple[Chapter, ...] = attrs.field(repr=False)
     records: Records = attrs.field(repr=False)
 
-    @functools.cached_property
+    @property
     def _index(self) -> Index:
-        # Imported here because the index module is built on this one.
-        from bluebook_data._index import Index
+        # Imported here because the index module is built on this one. The index is kept by that
+        # module, not on this object, so that the record holds nothing but its data.
+        from bluebook_data._index import index_of
 
-        return Index(self)
+        return index_of(self)
 
     def text(self) -> str:
         """Return the verbatim source text."""
