@@ -50,22 +50,27 @@ def test_hash_seed_does_not_change_any_output() -> None:
     assert len(outputs) == 1
 
 
+def _race_first_load(threads: int) -> list[bb.Bluebook]:
+    _load.clear_cache()
+    start = threading.Barrier(threads)
+    received: list[bb.Bluebook] = []
+
+    def first_call() -> None:
+        start.wait()
+        received.append(bb.load())
+
+    workers = [threading.Thread(target=first_call) for _ in range(threads)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    return received
+
+
 def test_32_threads_racing_the_first_load_get_one_object() -> None:
     """However 32 threads interleave their first call, they all receive the same Bluebook."""
     for _ in range(5):
-        _load.clear_cache()
-        start = threading.Barrier(32)
-        received: list[bb.Bluebook] = []
-
-        def first_call() -> None:
-            start.wait()
-            received.append(bb.load())
-
-        threads = [threading.Thread(target=first_call) for _ in range(32)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        received = _race_first_load(32)
         assert len(received) == 32
         assert all(book is received[0] for book in received)
 
@@ -113,9 +118,9 @@ def test_a_read_only_install_works_and_is_left_untouched(tmp_path: Path) -> None
     before = _snapshot(target)
     script = (
         "import bluebook_data as bb; "
-        "assert bb.__file__.startswith(%r), bb.__file__; "
+        f"assert bb.__file__.startswith({str(target)!r}), bb.__file__; "
         "print(bb.load().data_version, len(bb.engagements()))"
-    ) % str(target)
+    )
     done = _python("-c", script, env={"PYTHONPATH": str(target), "PYTHONDONTWRITEBYTECODE": "1"})
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == [bb.DATA_VERSION, str(len(bb.engagements()))]
