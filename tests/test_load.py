@@ -300,8 +300,11 @@ _IMPORT_PROBE = textwrap.dedent(
     sys.addaudithook(lambda event, args: opened.append(str(args[0])) if event == "open" else None)
     import bluebook_data
 
-    data = [path for path in opened if not path.endswith((".py", ".pyc"))]
-    heavy = [name for name in ("cattrs", "importlib_resources") if name in sys.modules]
+    # Code comes from .py/.pyc files, or from the archive itself when run from a zipped wheel;
+    # that the loader modules stay unimported shows the archive was not opened for data.
+    data = [path for path in opened if not path.endswith((".py", ".pyc", ".whl", ".zip"))]
+    modules = ("cattrs", "importlib_resources", "bluebook_data._load", "bluebook_data._resources")
+    heavy = [name for name in modules if name in sys.modules]
     print(json.dumps({"data": data, "heavy": heavy, "loaded": bluebook_data.__name__}))
     """
 )

@@ -167,7 +167,10 @@ def _parser() -> _Parser:
 
 
 def _fail(message: str, stderr: TextIO) -> int:
-    print(f"{_PROGRAM}: error: {message}", file=stderr)
+    # Arguments are echoed in messages; escape line breaks and other unprintable characters so
+    # that the message stays on one line and can always be encoded.
+    printable = "".join(c if c.isprintable() else repr(c)[1:-1] for c in message)
+    print(f"{_PROGRAM}: error: {printable}", file=stderr)
     return 2
 
 
@@ -186,8 +189,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()
     except _UsageError as error:
         return _fail(f"{error} (see '{_PROGRAM} --help')", sys.stderr)
+    except SystemExit as done:
+        # argparse's --help exits by itself; callers of main() still get a status back.
+        return done.code if isinstance(done.code, int) else 0
     except bb.BluebookError as error:
         return _fail(str(error), sys.stderr)
+    except UnicodeEncodeError as error:
+        encoding = getattr(sys.stdout, "encoding", None) or error.encoding
+        return _fail(f"standard output ({encoding}) cannot show the text; use UTF-8", sys.stderr)
     except BrokenPipeError:
         # The reader went away (`| head -1`): stop quietly, and keep Python from complaining
         # again when it flushes stdout at exit.
