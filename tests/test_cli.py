@@ -148,3 +148,11 @@ def test_a_closed_pipe_is_not_an_error(reader: str, words: list[str]) -> None:
     )
     assert (run.returncode, run.stderr) == (0, "")
     assert run.stdout.split() == words
+
+
+def test_no_command_is_a_one_line_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    """Running with no command prints one line on stderr, not the whole help, and exits 2."""
+    status, out, err = _run([], capsys)
+    assert (status, out) == (2, "")
+    assert err.count("\n") == 1
+    assert "command is required" in err

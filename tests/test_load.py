@@ -126,7 +126,27 @@ _BREAKAGES: list[Any] = [
     pytest.param((*_E3, "kind"), "talks", f"{_AT_E3}.kind", id="bad-enum"),
     pytest.param((*_E3, "evidence", 0, "end"), "1", f"{_AT_E3}.evidence[0].end", id="str-for-int"),
     pytest.param((*_C1, "region"), "europe", "$.records.countries[1].region", id="bad-region"),
+    pytest.param(_E3, "an engagement", _AT_E3, id="str-for-record"),
+    pytest.param(("records", "engagements"), {}, "$.records.engagements", id="object-for-list"),
+    pytest.param(("records",), [], "$.records", id="list-for-object"),
 ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "detail"),
+    [
+        (_E3, "an engagement", "expected an object, got str"),
+        (("records", "engagements"), {}, "expected a list, got dict"),
+        ((*_E3, "date"), "2015-13", "month must be 1-12"),
+        ((*_E3, "countries"), ["JP", 3], "expected a string at [1], got int"),
+    ],
+)
+def test_broken_annotations_say_what_was_expected(
+    data_dir: Path, path: tuple[str | int, ...], value: object, detail: str
+) -> None:
+    """A problem carries the failure's own detail, not just the type that was expected."""
+    _edit(data_dir, lambda document: _break(document, path, value))
+    assert detail in str(_load_failure(data_dir))
 
 
 @pytest.mark.parametrize(("path", "value", "where"), _BREAKAGES)

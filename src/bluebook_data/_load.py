@@ -17,7 +17,7 @@ from cattrs import transform_error
 from importlib_resources.abc import Traversable
 
 from bluebook_data import _resources, _validate
-from bluebook_data._convert import converter
+from bluebook_data._convert import converter, describe_error
 from bluebook_data._segment import segment
 from bluebook_data._versions import DATA_VERSION, SCHEMA_VERSION
 from bluebook_data.errors import DataError
@@ -96,7 +96,8 @@ def _structure(document: Any) -> _AnnotationFile:
     try:
         annotations = converter.structure(document, _AnnotationFile)
     except Exception as error:  # cattrs groups every field's failure; transform_error reads them
-        raise DataError(name, tuple(transform_error(error))) from error
+        problems = transform_error(error, format_exception=describe_error)
+        raise DataError(name, tuple(problems)) from error
     if annotations.data_version != DATA_VERSION:
         problem = (
             f"data version {annotations.data_version!r} is not {DATA_VERSION!r}, the one shipped"

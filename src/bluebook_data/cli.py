@@ -183,8 +183,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{_PROGRAM} {bb.__version__} (data {bb.DATA_VERSION})")
             return 0
         if args.command is None:
-            parser.print_help()
-            return 2
+            raise _UsageError("a command is required")
         print(args.run(args))
         sys.stdout.flush()
     except _UsageError as error:
