@@ -288,8 +288,9 @@ class Engagement:
     """A diplomatic contact the text reports.
 
     ``evidence`` holds what the text says; every other detail (exact dates, the city, the people
-    met, the CAMEO code) rests on ``references``. ``part_of`` is the id of the visit a meeting was
-    held during.
+    met, the CAMEO and PLOVER codes) rests on ``references``. ``part_of`` is the id of the visit a
+    meeting was held during. ``hosts`` are the countries, among ``countries``, that received the
+    others; empty where neither side did (a meeting at a third location) or it is not known.
     """
 
     id: str
@@ -299,11 +300,14 @@ class Engagement:
     end_date: PartialDate | None = None
     status: Status = Status.HELD
     countries: tuple[str, ...]
+    hosts: tuple[str, ...] = ()
     participants: tuple[str, ...] = ()
     location: str | None = None
     topics: tuple[str, ...] = ()
     part_of: str | None = None
     cameo: str | None = None
+    plover_event: str | None = None
+    plover_mode: str | None = None
     evidence: tuple[Span, ...]
     references: tuple[Reference, ...] = ()
 
