@@ -1,10 +1,16 @@
-"""Skip the doctests of the optional extras where those extras are not installed."""
+"""Collect the doctests of the package and of the documentation's pages, not of its build.
+
+The Sphinx configuration and extension are left out; the doctests that show off an optional extra
+are skipped where that extra is not installed.
+"""
 
 from __future__ import annotations
 
 import importlib.util
 
 import pytest
+
+collect_ignore = ["docs/conf.py", "docs/_ext", "docs/_build"]
 
 # The doctest that needs each module, by the item name pytest gives it.
 _NEEDS = {

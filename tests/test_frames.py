@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import subprocess
 import sys
 from typing import Any
 
@@ -105,3 +106,19 @@ def test_arrow_schema_is_typed_and_described() -> None:
         metadata = schema.field(column.name).metadata
         assert metadata[b"description"].decode() == column.description
     assert schema.metadata[b"data_version"].decode() == bb.DATA_VERSION
+
+
+def test_import_loads_no_extra_and_no_exporter() -> None:
+    """`import bluebook_data` imports neither the extras nor the export modules, yet lists them."""
+    code = (
+        "import sys, bluebook_data as bb\n"
+        "heavy = ['pandas', 'pyarrow', 'cattrs', 'importlib_resources', 'bluebook_data._html',\n"
+        "         'bluebook_data._tables', 'bluebook_data._frames', 'bluebook_data._datapackage',\n"
+        "         'bluebook_data._schema', 'bluebook_data._citation']\n"
+        "print([name for name in heavy if name in sys.modules])\n"
+        "print(all(name in dir(bb) for name in bb.__all__))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split("\n")[:2] == ["[]", "True"]
