@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 import attrs
 
 import bluebook_data as bb
@@ -21,7 +23,20 @@ def test_references_are_links() -> None:
     engagement = bb.engagement("2015-09-28-summit-new-york")
     page = record_html(engagement)
     for reference in engagement.references:
-        assert f'<a href="{reference.url}">' in page
+        title = escape(reference.title)
+        assert f'<a href="{reference.url}" title="{title}">{title}</a>' in page
+
+
+def test_results_rows_stay_compact() -> None:
+    """In a results table, long quotes are cut (whole in the tooltip), references numbered."""
+    engagement = bb.engagement("2015-10-08-vice-ministerial-negotiation-moscow")
+    page = results_html((engagement,))
+    long_quote = max(engagement.evidence, key=lambda span: len(span.text))
+    quoted = escape(long_quote.text)
+    assert f'<q title="{quoted}">' in page
+    assert quoted not in page.replace(f'title="{quoted}"', "")
+    for number, reference in enumerate(engagement.references, 1):
+        assert f'<a href="{reference.url}" title="{escape(reference.title)}">[{number}]</a>' in page
 
 
 def test_values_are_escaped() -> None:

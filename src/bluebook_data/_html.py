@@ -22,20 +22,29 @@ _TABLE_STYLE = "border-collapse: collapse; text-align: left;"
 _CELL_STYLE = "text-align: left; vertical-align: top;"
 
 
-def _span(span: Span) -> str:
+#: How many characters of a quote a row of a results table shows; the rest is in its tooltip.
+_QUOTE_IN_ROW = 60
+
+
+def _span(span: Span, compact: bool) -> str:
     where = f"<small>[{span.start}:{span.end}]</small>"
+    if compact and len(span.text) > _QUOTE_IN_ROW:
+        shown = html.escape(span.text[:_QUOTE_IN_ROW].rstrip() + "\u2026")
+        return f'<q title="{html.escape(span.text, quote=True)}">{shown}</q> {where}'
     return f"<q>{html.escape(span.text)}</q> {where}"
 
 
-def _reference(reference: Reference) -> str:
-    title = html.escape(reference.title)
+def _reference(reference: Reference, label: str | None) -> str:
+    # In a results table a reference is a numbered link, its title in the tooltip.
+    title = html.escape(reference.title, quote=True)
+    shown = title if label is None else label
     if not reference.url.startswith(("https://", "http://")):
-        return title
-    return f'<a href="{html.escape(reference.url, quote=True)}">{title}</a>'
+        return shown
+    return f'<a href="{html.escape(reference.url, quote=True)}" title="{title}">{shown}</a>'
 
 
-def _value(value: Any) -> str:
-    """Render one field's value as a cell's content."""
+def _value(value: Any, compact: bool = False) -> str:
+    """Render one field's value as a cell's content; ``compact`` for a row of a results table."""
     if value is None:
         return ""
     if isinstance(value, enum.Enum):
@@ -43,16 +52,18 @@ def _value(value: Any) -> str:
     if isinstance(value, PartialDate):
         return value.isoformat()
     if isinstance(value, Span):
-        return _span(value)
+        return _span(value, compact)
     if isinstance(value, Reference):
-        return _reference(value)
+        return _reference(value, None)
     if attrs.has(type(value)):
         # A nested record (a paragraph's sentences, a chapter's sections): name it, no more.
         label = getattr(value, "id", None) or type(value).__name__
         return f"<code>{html.escape(str(label))}</code>"
     if isinstance(value, tuple):
+        if compact and value and all(isinstance(item, Reference) for item in value):
+            return " ".join(_reference(item, f"[{n}]") for n, item in enumerate(value, 1))
         separator = "<br>" if any(isinstance(item, Span | Reference) for item in value) else ", "
-        return separator.join(_value(item) for item in value)
+        return separator.join(_value(item, compact) for item in value)
     return html.escape(str(value))
 
 
@@ -100,7 +111,7 @@ def results_html(records: tuple[Any, ...]) -> str:
     names = _shown_fields(cls)
     header = f"<thead><tr>{_cells('th', names)}</tr></thead>"
     body = "".join(
-        f"<tr>{_cells('td', (_value(getattr(record, name)) for name in names))}</tr>"
+        f"<tr>{_cells('td', (_value(getattr(record, name), compact=True) for name in names))}</tr>"
         for record in records
     )
     caption = f"<caption>{count} {html.escape(cls.__name__)} record{'s' * (count != 1)}</caption>"
