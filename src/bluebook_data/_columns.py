@@ -19,6 +19,7 @@ from bluebook_data._schema import PARTIAL_DATE_PATTERN
 from bluebook_data.model import Bluebook, PartialDate, Reference, Span
 
 __all__ = [
+    "LINKS",
     "Column",
     "ColumnType",
     "Table",
