@@ -53,7 +53,10 @@ def test_query_results_are_tuples(book: bb.Bluebook) -> None:
         book.sentences(), book.engagements(), book.statements(), book.countries(),
         book.people(), book.topics(), book.search("Japan"),
     ]  # fmt: skip
-    assert all(type(result) is tuple and result for result in results)
+    for result in results:
+        assert isinstance(result, tuple)
+        assert result
+        assert not hasattr(result, "__dict__")  # nothing can be attached to a shared result
 
 
 @pytest.mark.parametrize(

@@ -89,6 +89,9 @@ def problems(records: Records, text: str) -> list[str]:
             found.append(f"an engagement needs evidence from the text @ {path}.evidence")
         found += _spans(text, engagement.evidence, f"{path}.evidence")
         found += _known(engagement.countries, codes, "country", f"{path}.countries")
+        found += _known(
+            engagement.hosts, frozenset(engagement.countries), "host country", f"{path}.hosts"
+        )
         found += _known(engagement.participants, person_ids, "person", f"{path}.participants")
         found += _known(engagement.topics, topic_ids, "topic", f"{path}.topics")
         if engagement.end_date is not None and (

@@ -1,7 +1,8 @@
 """The ``bluebook-data`` command: the query helpers as subcommands that print readable tables.
 
-Every failure the user can cause (an unknown name, a bad option) ends with exit status 2 and one
-line on standard error, never a traceback.
+Every listing also prints ``--format json``, ``jsonl`` or ``csv`` for other programs to read, and
+``export DIR`` writes a Frictionless data package. Every failure the user can cause (an unknown
+name, a bad option) ends with exit status 2 and one line on standard error, never a traceback.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn, TextIO
 
 import bluebook_data as bb
+from bluebook_data._formats import FORMATS
 
 __all__ = ["main", "render_table", "run"]
 
@@ -46,6 +48,15 @@ def render_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return "\n".join(lines)
 
 
+def _formatted(
+    kind: str, records: Sequence[object], args: argparse.Namespace, single: bool = False
+) -> str:
+    from bluebook_data._formats import render
+    from bluebook_data._tables import table
+
+    return render(table(kind), records, bb.load(), args.format, single=single)
+
+
 def _engagements(args: argparse.Namespace) -> str:
     found = bb.engagements(
         country=args.country,
@@ -55,6 +66,8 @@ def _engagements(args: argparse.Namespace) -> str:
         person=args.person,
         status=args.status,
     )
+    if args.format != "table":
+        return _formatted("engagements", found, args)
     rows = [
         [
             e.date.isoformat() if e.date else "-",
@@ -71,6 +84,8 @@ def _engagements(args: argparse.Namespace) -> str:
 
 def _engagement(args: argparse.Namespace) -> str:
     found = bb.engagement(args.id)
+    if args.format != "table":
+        return _formatted("engagements", [found], args, single=True)
     dates = found.date.isoformat() if found.date else "-"
     if found.end_date:
         dates += f" to {found.end_date.isoformat()}"
@@ -82,10 +97,12 @@ def _engagement(args: argparse.Namespace) -> str:
         ["date", dates],
         ["location", found.location or "-"],
         ["countries", ", ".join(found.countries)],
+        ["hosts", ", ".join(found.hosts) or "-"],
         ["participants", ", ".join(found.participants) or "-"],
         ["topics", ", ".join(found.topics) or "-"],
         ["part of", found.part_of or "-"],
         ["CAMEO", found.cameo or "-"],
+        ["PLOVER", " ".join(filter(None, [found.plover_event, found.plover_mode])) or "-"],
     ]
     fields += [["text says", f"[{s.start}:{s.end}] {s.text}"] for s in found.evidence]
     fields += [["reference", f"{r.title} <{r.url}>"] for r in found.references]
@@ -94,28 +111,67 @@ def _engagement(args: argparse.Namespace) -> str:
 
 def _statements(args: argparse.Namespace) -> str:
     found = bb.statements(country=args.country, kind=args.kind, topic=args.topic)
+    if args.format != "table":
+        return _formatted("statements", found, args)
     rows = [[s.kind.value, s.id, s.summary] for s in found]
     return render_table(["kind", "id", "summary"], rows)
 
 
 def _countries(args: argparse.Namespace) -> str:
-    rows = [[c.code, c.alpha3, c.region.value, c.name] for c in bb.countries(region=args.region)]
+    found = bb.countries(region=args.region)
+    if args.format != "table":
+        return _formatted("countries", found, args)
+    rows = [[c.code, c.alpha3, c.region.value, c.name] for c in found]
     return render_table(["code", "alpha3", "region", "name"], rows)
 
 
 def _people(args: argparse.Namespace) -> str:
+    if args.format != "table":
+        return _formatted("people", bb.people(), args)
     rows = [[p.id, p.country, p.name, p.office] for p in bb.people()]
     return render_table(["id", "country", "name", "office (2015)"], rows)
 
 
 def _topics(args: argparse.Namespace) -> str:
+    if args.format != "table":
+        return _formatted("topics", bb.topics(), args)
     rows = [[t.id, t.parent or "-", t.label] for t in bb.topics()]
     return render_table(["id", "parent", "label"], rows)
 
 
 def _search(args: argparse.Namespace) -> str:
-    rows = [[s.id, s.text] for s in bb.search(args.query)]
+    found = bb.search(args.query)
+    if args.format != "table":
+        return _formatted("sentences", found, args)
+    rows = [[s.id, s.text] for s in found]
     return render_table(["sentence", "text"], rows)
+
+
+def _events(args: argparse.Namespace) -> str:
+    from bluebook_data._events import events
+
+    found = events(bb.load())
+    if args.country is not None:
+        code = bb.country(args.country).code
+        found = tuple(e for e in found if code in (e.actor.code, e.recipient.code))
+    if args.format != "table":
+        return _formatted("events", found, args)
+    rows = [
+        [
+            e.engagement.date.isoformat() if e.engagement.date else "-",
+            str(e.engagement.plover_event),
+            e.engagement.plover_mode or "-",
+            e.actor.alpha3,
+            e.recipient.alpha3,
+            e.engagement.id,
+        ]
+        for e in found
+    ]
+    return render_table(["date", "event", "mode", "actor", "recipient", "engagement"], rows)
+
+
+def _export(args: argparse.Namespace) -> str:
+    return str(bb.write_datapackage(args.directory))
 
 
 def _text(args: argparse.Namespace) -> str:
@@ -132,9 +188,18 @@ def _parser() -> _Parser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    def command(name: str, run: Callable[[argparse.Namespace], str], help: str) -> _Parser:
+    def command(
+        name: str, run: Callable[[argparse.Namespace], str], help: str, listing: bool = True
+    ) -> _Parser:
         sub: _Parser = commands.add_parser(name, help=help, description=help)
         sub.set_defaults(run=run)
+        if listing:
+            sub.add_argument(
+                "--format",
+                choices=FORMATS,
+                default="table",
+                help="table (the default, for people), json, jsonl (a record a line) or csv",
+            )
         return sub
 
     found = command("engagements", _engagements, "list engagements, filtered by any of the options")
@@ -162,7 +227,13 @@ def _parser() -> _Parser:
     command("topics", _topics, "list the topics")
     search = command("search", _search, "find sentences containing a phrase (case-insensitive)")
     search.add_argument("query", help="the phrase to look for")
-    command("text", _text, "print the verbatim source text")
+    events = command("events", _events, "list actor-recipient event rows with PLOVER codes")
+    events.add_argument("--country", help="as actor or recipient: name, alias or ISO code")
+    export = command(
+        "export", _export, "write a Frictionless data package (CSV tables)", listing=False
+    )
+    export.add_argument("directory", help="where to write datapackage.json and the tables")
+    command("text", _text, "print the verbatim source text", listing=False)
     return parser
 
 
@@ -184,7 +255,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.command is None:
             raise _UsageError("a command is required")
-        print(args.run(args))
+        output = args.run(args)
+        if output:  # an empty jsonl listing prints nothing, not a blank line
+            print(output)
         sys.stdout.flush()
     except _UsageError as error:
         return _fail(f"{error} (see '{_PROGRAM} --help')", sys.stderr)
@@ -201,6 +274,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # again when it flushes stdout at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as error:  # `export` into a folder that cannot be written
+        return _fail(f"{error.filename}: {error.strerror or error}", sys.stderr)
     return 0
 
 

@@ -10,6 +10,7 @@ __all__ = [
     "BluebookError",
     "DataError",
     "InvalidFilterError",
+    "MissingExtraError",
     "UnknownCountryError",
     "UnknownEngagementError",
     "UnknownNameError",
@@ -109,3 +110,25 @@ class InvalidFilterError(BluebookError, ValueError):
     def __str__(self) -> str:
         expected = self.hint or "expected one of: " + ", ".join(repr(a) for a in self.allowed)
         return f"invalid {self.field} {self.value!r}; {expected}"
+
+
+class MissingExtraError(BluebookError, ImportError):
+    """A function needs an optional dependency that is not installed.
+
+    Attributes:
+        feature: The function that was called (``"to_pandas"``).
+        extra: The extra that installs what it needs (``"pandas"``).
+        name: The module that could not be imported, as on any :class:`ImportError`.
+    """
+
+    def __init__(self, feature: str, extra: str, module: str) -> None:
+        super().__init__(feature, extra, module)
+        self.feature = feature
+        self.extra = extra
+        self.name = module
+
+    def __str__(self) -> str:
+        return (
+            f"{self.feature} needs {self.name}, which is not installed; install the extra with "
+            f"pip install 'bluebook-data[{self.extra}]'"
+        )

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
+from bluebook_data._display import HTMLRecord, Results
+
 if TYPE_CHECKING:
     from bluebook_data._index import Index
 
@@ -167,7 +169,7 @@ def _check_span_text(instance: Span, attribute: attrs.Attribute[str], value: str
 
 
 @attrs.frozen
-class Span:
+class Span(HTMLRecord):
     """A stretch of the source text: ``text == bb.text()[start:end]``.
 
     Offsets count characters (code points) of the verbatim text, headings included.
@@ -187,7 +189,7 @@ class Span:
 
 
 @attrs.frozen
-class Reference:
+class Reference(HTMLRecord):
     """A public source for a detail that the text itself does not state."""
 
     url: str
@@ -195,7 +197,7 @@ class Reference:
 
 
 @attrs.frozen
-class Sentence:
+class Sentence(HTMLRecord):
     """One sentence of the text, with its place in it."""
 
     id: str
@@ -209,7 +211,7 @@ class Sentence:
 
 
 @attrs.frozen
-class Paragraph:
+class Paragraph(HTMLRecord):
     """One paragraph of the section: a line of the source text."""
 
     id: str
@@ -224,7 +226,7 @@ class Paragraph:
 
 
 @attrs.frozen(kw_only=True)
-class Section:
+class Section(HTMLRecord):
     """A section of a chapter. ``text`` is the whole verbatim source, headings included."""
 
     number: int
@@ -235,7 +237,7 @@ class Section:
 
 
 @attrs.frozen
-class Chapter:
+class Chapter(HTMLRecord):
     """A chapter of the Bluebook, holding the sections this package ships."""
 
     number: int
@@ -244,7 +246,7 @@ class Chapter:
 
 
 @attrs.frozen(kw_only=True)
-class Country:
+class Country(HTMLRecord):
     """A country the text refers to, with its ISO 3166-1 codes."""
 
     code: str
@@ -260,7 +262,7 @@ class Country:
 
 
 @attrs.frozen(kw_only=True)
-class Person:
+class Person(HTMLRecord):
     """A person who took part in an engagement; ``office`` is as of 2015."""
 
     id: str
@@ -274,7 +276,7 @@ class Person:
 
 
 @attrs.frozen(kw_only=True)
-class Topic:
+class Topic(HTMLRecord):
     """A subject the text reports on; ``parent`` is the id of a broader topic."""
 
     id: str
@@ -284,12 +286,13 @@ class Topic:
 
 
 @attrs.frozen(kw_only=True)
-class Engagement:
+class Engagement(HTMLRecord):
     """A diplomatic contact the text reports.
 
     ``evidence`` holds what the text says; every other detail (exact dates, the city, the people
-    met, the CAMEO code) rests on ``references``. ``part_of`` is the id of the visit a meeting was
-    held during.
+    met, the CAMEO and PLOVER codes) rests on ``references``. ``part_of`` is the id of the visit a
+    meeting was held during. ``hosts`` are the countries, among ``countries``, that received the
+    others; empty where neither side did (a meeting at a third location) or it is not known.
     """
 
     id: str
@@ -299,17 +302,20 @@ class Engagement:
     end_date: PartialDate | None = None
     status: Status = Status.HELD
     countries: tuple[str, ...]
+    hosts: tuple[str, ...] = ()
     participants: tuple[str, ...] = ()
     location: str | None = None
     topics: tuple[str, ...] = ()
     part_of: str | None = None
     cameo: str | None = None
+    plover_event: str | None = None
+    plover_mode: str | None = None
     evidence: tuple[Span, ...]
     references: tuple[Reference, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
-class Statement:
+class Statement(HTMLRecord):
     """Something the text asserts that is not a contact: a judgement, an intention, a result.
 
     ``summary`` is this package's paraphrase; ``evidence`` is the text's own words. ``engagements``
@@ -327,7 +333,7 @@ class Statement:
 
 
 @attrs.frozen(kw_only=True)
-class Records:
+class Records(HTMLRecord):
     """Everything the text reports, in the order of the data file."""
 
     countries: tuple[Country, ...]
@@ -338,7 +344,7 @@ class Records:
 
 
 @attrs.frozen(kw_only=True)
-class Bluebook:
+class Bluebook(HTMLRecord):
     """One edition of the Diplomatic Bluebook: its text, structure and every record drawn from it.
 
     The query methods are those of the module (:func:`bluebook_data.engagements` and the rest);
@@ -372,7 +378,7 @@ class Bluebook:
 
     def sentences(self) -> tuple[Sentence, ...]:
         """Return every sentence, in text order."""
-        return self._index.sentences
+        return Results(self._index.sentences)
 
     def engagements(
         self,
@@ -385,8 +391,10 @@ class Bluebook:
         status: Status | str | None = None,
     ) -> tuple[Engagement, ...]:
         """Return the engagements matching every filter; see :func:`bluebook_data.engagements`."""
-        return self._index.engagements(
-            country=country, kind=kind, year=year, topic=topic, person=person, status=status
+        return Results(
+            self._index.engagements(
+                country=country, kind=kind, year=year, topic=topic, person=person, status=status
+            )
         )
 
     def engagement(self, id: str) -> Engagement:
@@ -401,11 +409,11 @@ class Bluebook:
         topic: str | Topic | None = None,
     ) -> tuple[Statement, ...]:
         """Return the statements matching every filter; see :func:`bluebook_data.statements`."""
-        return self._index.statements(country=country, kind=kind, topic=topic)
+        return Results(self._index.statements(country=country, kind=kind, topic=topic))
 
     def countries(self, *, region: Region | str | None = None) -> tuple[Country, ...]:
         """Return the countries, optionally of one region; see :func:`bluebook_data.countries`."""
-        return self._index.countries(region=region)
+        return Results(self._index.countries(region=region))
 
     def country(self, query: str | Country) -> Country:
         """Look up a country; see :func:`bluebook_data.country`."""
@@ -413,7 +421,7 @@ class Bluebook:
 
     def people(self) -> tuple[Person, ...]:
         """Return every person, by family name."""
-        return self._index.people
+        return Results(self._index.people)
 
     def person(self, query: str | Person) -> Person:
         """Look up a person; see :func:`bluebook_data.person`."""
@@ -421,7 +429,7 @@ class Bluebook:
 
     def topics(self) -> tuple[Topic, ...]:
         """Return every topic, by id."""
-        return self._index.topics
+        return Results(self._index.topics)
 
     def topic(self, query: str | Topic) -> Topic:
         """Look up a topic; see :func:`bluebook_data.topic`."""
@@ -429,4 +437,4 @@ class Bluebook:
 
     def search(self, query: str) -> tuple[Sentence, ...]:
         """Find sentences containing a phrase; see :func:`bluebook_data.search`."""
-        return self._index.search(query)
+        return Results(self._index.search(query))

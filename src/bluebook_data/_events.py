@@ -1,0 +1,207 @@
+"""Engagements as dyadic event rows, in the shape users of POLECAT and ICEWS know.
+
+Each engagement with a PLOVER event type gives one row per actor and recipient:
+
+- **With a visitor and a host** (PLOVER mode ``visit``), the visitor is the actor and each host a
+  recipient, as the PLOVER manual codes visits: Kishida in Moscow is one row, Japan to Russia.
+- **Without a clear host** (a meeting at a third location, a negotiation, an agreement), PLOVER
+  puts every participant in the actor field. A flat table cannot, so there is one row for each
+  ordered pair of participating countries: the New York summit is Japan to Russia and Russia to
+  Japan. Count events by ``engagement_id`` when each contact should count once.
+
+A visit and the meetings held during it are separate rows; keep the rows whose ``part_of`` is
+empty, or those whose ``engagement_id`` no other row names in ``part_of``, to count each trip or
+each meeting once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any, Final
+
+import attrs
+
+from bluebook_data._columns import Column, Table, date_columns, list_column, sentence_of
+from bluebook_data.model import Bluebook, Country, Engagement, Status
+
+__all__ = ["CAMEO_TO_PLOVER", "EVENTS", "PLOVER_TABLE_URL", "Event", "events"]
+
+#: The Open Event Data Alliance's CAMEO to PLOVER conversion table (draft 0.8, 17 September 2021).
+PLOVER_TABLE_URL: Final = (
+    "https://github.com/openeventdata/PLOVER/blob/5e0c24fba623f2d8df5ae3c7de7a94dba90d5b6f/"
+    "CAMEO2PLOVER-2021.txt"
+)
+
+#: PLOVER event type and mode of each CAMEO code the data uses, after :data:`PLOVER_TABLE_URL`.
+#: CAMEO 044 (meet at a third location) maps to mode ``third-party``. The New York (UN General
+#: Assembly) and Antalya (G20) summits could be read as ``multilateral``, but PLOVER keeps that
+#: mode for meetings held in a multilateral forum, and these were bilateral meetings on its
+#: margins; ``third-party`` also keeps the PLOVER fields in step with their CAMEO code.
+CAMEO_TO_PLOVER: Final[Mapping[str, tuple[str, str | None]]] = MappingProxyType(
+    {
+        "036": ("AGREE", None),
+        "040": ("CONSULT", None),
+        "042": ("CONSULT", "visit"),
+        "043": ("CONSULT", "visit"),
+        "044": ("CONSULT", "third-party"),
+        "046": ("CONSULT", None),
+    }
+)
+
+
+@attrs.frozen(kw_only=True)
+class Event:
+    """One directed row of an engagement: ``actor`` does the event type to ``recipient``."""
+
+    engagement: Engagement
+    actor: Country
+    recipient: Country
+
+    @property
+    def id(self) -> str:
+        """The engagement's id and the direction, e.g. ``...-summit-new-york:JP-RU``."""
+        return f"{self.engagement.id}:{self.actor.code}-{self.recipient.code}"
+
+
+def events(book: Bluebook) -> tuple[Event, ...]:
+    """Return the event rows of every engagement that has a PLOVER event type, by date.
+
+    >>> import bluebook_data as bb
+    >>> [event.id for event in events(bb.load())][:2]
+    ['2015-09-20-kishida-visit-russia:JP-RU', '2015-09-21-foreign-ministers-meeting-moscow:JP-RU']
+    """
+    found: list[Event] = []
+    for engagement in book.engagements():
+        if engagement.plover_event is None:
+            continue
+        if engagement.plover_mode == "visit":
+            visitors = [code for code in engagement.countries if code not in engagement.hosts]
+            pairs = [(actor, host) for actor in visitors for host in engagement.hosts]
+        else:
+            codes = engagement.countries
+            pairs = [(actor, other) for actor in codes for other in codes if actor != other]
+        found += (
+            Event(engagement=engagement, actor=book.country(actor), recipient=book.country(other))
+            for actor, other in pairs
+        )
+    return tuple(found)
+
+
+def _people(book: Bluebook, engagement: Engagement, country: Country) -> list[str]:
+    return [
+        person for person in engagement.participants if book.person(person).country == country.code
+    ]
+
+
+def _side(role: str) -> list[Column]:
+    def country(event: Event) -> Country:
+        found: Country = getattr(event, role)
+        return found
+
+    return [
+        Column(
+            name=f"{role}_country",
+            required=True,
+            description=f"ISO 3166-1 alpha-2 code of the {role}'s country.",
+            references=("countries", "code"),
+            get=lambda event, book: country(event).code,
+        ),
+        Column(
+            name=f"{role}_country_alpha3",
+            required=True,
+            description=f"ISO 3166-1 alpha-3 code of the {role}'s country, as in POLECAT.",
+            get=lambda event, book: country(event).alpha3,
+        ),
+        Column(
+            name=f"{role}_country_name",
+            required=True,
+            description=f"Short English name of the {role}'s country.",
+            get=lambda event, book: country(event).name,
+        ),
+        list_column(
+            f"{role}_people",
+            "string",
+            f"Ids of the participants from the {role}'s country.",
+            lambda event, book: _people(book, event.engagement, country(event)),
+        ),
+    ]
+
+
+def _engagement_field(name: str) -> Any:
+    return lambda event, book: getattr(event.engagement, name)
+
+
+EVENTS: Final = Table(
+    name="events",
+    title="Events",
+    description=(
+        "The engagements as directed actor-recipient rows with PLOVER event types and modes "
+        "and CAMEO codes, to join with POLECAT or ICEWS-style event data."
+    ),
+    primary_key=("event_id",),
+    records=events,
+    columns=(
+        Column(
+            name="event_id",
+            required=True,
+            description="The engagement id, a colon, and the actor and recipient alpha-2 codes.",
+            get=lambda event, book: event.id,
+        ),
+        Column(
+            name="engagement_id",
+            required=True,
+            description="Id of the engagement this row comes from.",
+            references=("engagements", "id"),
+            get=lambda event, book: event.engagement.id,
+        ),
+        Column(
+            name="part_of",
+            description="Id of the visit the engagement was held during, if any.",
+            references=("engagements", "id"),
+            get=_engagement_field("part_of"),
+        ),
+        *date_columns(
+            "date",
+            "When the engagement took place, to the precision known.",
+            lambda event: event.engagement.date,
+        ),
+        Column(
+            name="event_type",
+            required=True,
+            description="PLOVER event type.",
+            get=_engagement_field("plover_event"),
+        ),
+        Column(
+            name="event_mode",
+            description="PLOVER mode of the event, where it has one.",
+            get=_engagement_field("plover_mode"),
+        ),
+        Column(
+            name="cameo_code",
+            required=True,
+            description="CAMEO event code of the engagement.",
+            get=_engagement_field("cameo"),
+        ),
+        Column(
+            name="status",
+            required=True,
+            choices=tuple(status.value for status in Status),
+            description="Whether the engagement was held or being prepared.",
+            get=lambda event, book: event.engagement.status.value,
+        ),
+        *_side("actor"),
+        *_side("recipient"),
+        Column(
+            name="location",
+            description="Where the engagement took place, in words.",
+            get=_engagement_field("location"),
+        ),
+        Column(
+            name="sentence_id",
+            description="Id of the sentence of the text that reports the engagement.",
+            references=("sentences", "id"),
+            get=lambda event, book: sentence_of(book, event.engagement.evidence[0]),
+        ),
+    ),
+)

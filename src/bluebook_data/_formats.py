@@ -1,0 +1,84 @@
+"""Records as JSON, JSON Lines or CSV text, as the command line prints them and exports write them.
+
+JSON and JSON Lines hold the records as :data:`bluebook_data.converter` unstructures them, the
+same dicts the Python API gives (the event rows, which are flat already, as they are). CSV holds
+the flat rows of :func:`bluebook_data.to_records`, a list cell written as a JSON array.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Literal, get_args
+
+if TYPE_CHECKING:
+    from bluebook_data._columns import Column, Table
+    from bluebook_data.model import Bluebook
+
+__all__ = ["FORMATS", "Format", "csv_cell", "csv_text", "render"]
+
+Format = Literal["table", "json", "jsonl", "csv"]
+#: The values of ``--format``; ``table`` is the command line's own layout.
+FORMATS: tuple[str, ...] = get_args(Format)
+
+
+def csv_cell(value: object) -> str:
+    """Write one cell: empty for None, a JSON array for a list, the text of anything else.
+
+    >>> csv_cell(None), csv_cell(["JP", "RU"]), csv_cell(2015)
+    ('', '["JP", "RU"]', '2015')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def csv_text(columns: Sequence[Column], rows: Iterable[dict[str, Any]]) -> str:
+    r"""Lay rows out as CSV under a header of the column names, one ``\n`` per line.
+
+    >>> from bluebook_data._tables import table
+    >>> print(csv_text(table("countries").columns[:2], [{"code": "JP", "alpha3": "JPN"}]))
+    code,alpha3
+    JP,JPN
+    <BLANKLINE>
+    """
+    # Imported here: the command line loads this module for its option list alone.
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([column.name for column in columns])
+    writer.writerows([csv_cell(row.get(column.name)) for column in columns] for row in rows)
+    return out.getvalue()
+
+
+def _json_ready(spec: Table, record: object, book: Bluebook) -> Any:
+    # Imported here: the converter brings cattrs, which only these two formats need.
+    from bluebook_data._convert import converter
+
+    if spec.name == "events":
+        return spec.row(record, book)
+    return converter.unstructure(record)
+
+
+def render(
+    spec: Table, records: Sequence[object], book: Bluebook, fmt: str, *, single: bool = False
+) -> str:
+    """Render records of one table as ``json``, ``jsonl`` or ``csv`` text, with no final newline.
+
+    ``single`` prints one JSON object rather than an array of one.
+
+    Raises:
+        ValueError: for any other format (the command line offers only these and ``table``).
+    """
+    if fmt == "csv":
+        return csv_text(spec.columns, (spec.row(record, book) for record in records)).rstrip("\n")
+    documents = [_json_ready(spec, record, book) for record in records]
+    if fmt == "json":
+        return json.dumps(documents[0] if single else documents, ensure_ascii=False, indent=2)
+    if fmt == "jsonl":
+        return "\n".join(json.dumps(document, ensure_ascii=False) for document in documents)
+    raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS[1:])}")

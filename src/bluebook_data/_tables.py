@@ -1,0 +1,133 @@
+"""The flat tables every export shares, and :func:`to_records`, the rows of one of them.
+
+A row is a plain dict of strings, integers, None and lists: ready for :func:`json.dumps`, the
+:mod:`csv` module, pandas and Arrow. The columns come from :mod:`bluebook_data._columns`, so the
+tables follow the model.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any, Literal, get_args
+
+from bluebook_data._columns import Table, model_columns
+from bluebook_data.errors import InvalidFilterError
+from bluebook_data.model import Bluebook, Country, Engagement, Person, Sentence, Statement, Topic
+
+__all__ = ["TableName", "table", "table_names", "tables", "to_records"]
+
+TableName = Literal[
+    "countries", "people", "topics", "sentences", "engagements", "statements", "events"
+]
+
+
+def _model_table(name: str, cls: type, description: str, key: str) -> Table:
+    def records(book: Bluebook) -> tuple[Any, ...]:
+        found: tuple[Any, ...] = getattr(book, name)()
+        return found
+
+    return Table(
+        name=name,
+        title=name.capitalize(),
+        description=description,
+        columns=model_columns(cls),
+        primary_key=(key,),
+        records=records,
+    )
+
+
+@functools.cache
+def tables() -> Mapping[str, Table]:
+    """Return every table by name, in the order a data package lists them.
+
+    Built on first use: deriving the columns reads the model's type hints, which an
+    ``import bluebook_data`` should not pay for.
+    """
+    from bluebook_data._events import EVENTS
+
+    return MappingProxyType(
+        {
+            table.name: table
+            for table in (
+                _model_table(
+                    "countries", Country, "The countries the text refers to, by region.", "code"
+                ),
+                _model_table(
+                    "people", Person, "The people the records name, by family name.", "id"
+                ),
+                _model_table("topics", Topic, "The subjects the text reports on, by id.", "id"),
+                _model_table(
+                    "sentences", Sentence, "Every sentence of the text, in text order.", "id"
+                ),
+                _model_table(
+                    "engagements",
+                    Engagement,
+                    "The diplomatic contacts the text reports, in date order.",
+                    "id",
+                ),
+                _model_table(
+                    "statements",
+                    Statement,
+                    "The assessments, policies and outcomes the text states, in text order.",
+                    "id",
+                ),
+                EVENTS,
+            )
+        }
+    )
+
+
+def table_names() -> tuple[str, ...]:
+    """Return the names :func:`to_records` accepts.
+
+    >>> table_names()
+    ('countries', 'people', 'topics', 'sentences', 'engagements', 'statements', 'events')
+    """
+    return get_args(TableName)
+
+
+def table(kind: object) -> Table:
+    """Return the table named ``kind``.
+
+    Raises:
+        TypeError: if ``kind`` is not a string.
+        InvalidFilterError: if no table has that name; it lists those that do.
+    """
+    if not isinstance(kind, str):
+        raise TypeError(f"kind must be a str, not {type(kind).__name__}")
+    found = tables().get(kind)
+    if found is None:
+        raise InvalidFilterError("kind", kind, table_names())
+    return found
+
+
+def to_records(kind: TableName) -> list[dict[str, Any]]:
+    """Return the rows of one table as flat, JSON-ready dicts, built afresh on every call.
+
+    Every record becomes one row (``"events"``: one row per actor and recipient of each
+    engagement with an event code). Enums become their values; a date becomes its ISO string with
+    its precision and its ``year``, ``month`` and ``day``; evidence becomes lists of quotes,
+    offsets and sentence ids; lists stay lists.
+
+    Args:
+        kind: ``"engagements"``, ``"statements"``, ``"countries"``, ``"people"``, ``"topics"``,
+            ``"sentences"`` or ``"events"``.
+
+    Raises:
+        TypeError: if ``kind`` is not a string.
+        InvalidFilterError: for any other name; it lists the valid ones.
+
+    >>> import bluebook_data as bb
+    >>> rows = {row["id"]: row for row in bb.to_records("engagements")}
+    >>> visit = rows["2015-09-20-kishida-visit-russia"]
+    >>> visit["date"], visit["date_precision"], visit["month"], visit["hosts"]
+    ('2015-09-20', 'day', 9, ['RU'])
+    >>> event = bb.to_records("events")[0]
+    >>> event["actor_country_alpha3"], event["event_type"], event["event_mode"]
+    ('JPN', 'CONSULT', 'visit')
+    """
+    from bluebook_data.query import load
+
+    return table(kind).rows(load())
