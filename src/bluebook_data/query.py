@@ -5,20 +5,23 @@ Each is the method of the same name on :func:`load`'s :class:`~bluebook_data.Blu
 
 from __future__ import annotations
 
-from bluebook_data.model import (
-    Bluebook,
-    Chapter,
-    Country,
-    Engagement,
-    EngagementKind,
-    Person,
-    Region,
-    Sentence,
-    Statement,
-    StatementKind,
-    Status,
-    Topic,
-)
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the records are made on first use, not when `bluebook_data` is imported
+    from bluebook_data.model import (
+        Bluebook,
+        Chapter,
+        Country,
+        Engagement,
+        EngagementKind,
+        Person,
+        Region,
+        Sentence,
+        Statement,
+        StatementKind,
+        Status,
+        Topic,
+    )
 
 __all__ = [
     "chapter",
