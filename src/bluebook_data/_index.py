@@ -6,7 +6,6 @@ scans every record at query time, and nothing returned is a view of mutable stat
 
 from __future__ import annotations
 
-import difflib
 import enum
 import unicodedata
 from collections import defaultdict
@@ -43,7 +42,8 @@ __all__ = ["Index", "fold_for_search", "normalise_name"]
 _Record = TypeVar("_Record")
 _Enum = TypeVar("_Enum", bound=enum.Enum)
 
-_TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+_TYPOGRAPHIC = (("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"'))
+_ASCII_NOT_ALPHANUMERIC = bytes(code for code in range(128) if not chr(code).isalnum())
 _SUGGESTIONS = 3
 _CUTOFF = 0.6
 _MARGIN = 0.1
@@ -57,15 +57,22 @@ def normalise_name(name: str) -> str:
     >>> normalise_name("Toçikiston")
     'tocikiston'
     """
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    return "".join(
-        char for char in decomposed if char.isalnum() and not unicodedata.combining(char)
-    )
+    folded = name.casefold()
+    if folded.isascii():
+        # The common case, and the index normalises every name it holds when it is built:
+        # NFKD leaves ASCII alone, and deleting bytes is several times faster than the filter.
+        return folded.encode("ascii").translate(None, _ASCII_NOT_ALPHANUMERIC).decode("ascii")
+    # After NFKD the accents are combining marks, and no combining mark is alphanumeric, so the
+    # filter drops them with the spaces and punctuation.
+    return "".join(filter(str.isalnum, unicodedata.normalize("NFKD", folded)))
 
 
 def fold_for_search(text: str) -> str:
     """Fold case, typographic quotes and runs of white space, so ``Japan's`` finds ``Japan’s``."""
-    return " ".join(text.translate(_TYPOGRAPHIC).casefold().split())
+    # One str.replace per quote: each scans in C, where str.translate looks up every character.
+    for typographic, plain in _TYPOGRAPHIC:
+        text = text.replace(typographic, plain)
+    return " ".join(text.casefold().split())
 
 
 class _NameTable(Generic[_Record]):
@@ -92,6 +99,8 @@ class _NameTable(Generic[_Record]):
 
     def suggest(self, name: str) -> tuple[str, ...]:
         """Return the display names of the records whose names are closest to ``name``."""
+        import difflib  # only a failed look-up needs it; a successful one should not pay for it
+
         key = normalise_name(name)
         if not key:
             return ()
@@ -271,6 +280,8 @@ class Index:
             raise TypeError(f"id must be a str, not {type(id).__name__}")
         found = self._engagement_by_id.get(id)
         if found is None:
+            import difflib  # as in _NameTable.suggest, only a failed look-up needs it
+
             close = difflib.get_close_matches(id, self._engagement_by_id, n=_SUGGESTIONS)
             raise UnknownEngagementError(id, tuple(close))
         return found
