@@ -16,7 +16,7 @@ import attrs
 from cattrs import transform_error
 from importlib_resources.abc import Traversable
 
-from bluebook_data import _resources, _validate
+from bluebook_data import _cache, _resources, _validate
 from bluebook_data._convert import converter
 from bluebook_data._segment import segment
 from bluebook_data._versions import DATA_VERSION, SCHEMA_VERSION
@@ -43,7 +43,6 @@ class _AnnotationFile:
 
 
 _lock = threading.Lock()
-_default: Bluebook | None = None
 
 
 def load() -> Bluebook:
@@ -51,21 +50,19 @@ def load() -> Bluebook:
 
     Concurrent first calls wait for one load and all receive the same object.
     """
-    global _default
-    book = _default
+    book = _cache.edition
     if book is None:
         with _lock:
-            if _default is None:
-                _default = load_bluebook()
-            book = _default
+            if _cache.edition is None:
+                _cache.edition = load_bluebook()
+            book = _cache.edition
     return book
 
 
 def clear_cache() -> None:
     """Forget the loaded edition, so that the next :func:`load` reads the files again."""
-    global _default
     with _lock:
-        _default = None
+        _cache.edition = None
 
 
 def _read(root: Traversable, name: str) -> bytes:

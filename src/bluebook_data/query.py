@@ -1,11 +1,17 @@
 """The query helpers: module functions that answer from the shipped edition, loaded on first use.
 
-Each is the method of the same name on :func:`load`'s :class:`~bluebook_data.Bluebook`.
+Each does what the method of the same name on :func:`load`'s :class:`~bluebook_data.Bluebook`
+does, but asks the edition's index directly. The lookups and filters run inside loops, where a
+level of calls costs as much as the dict look-up that answers a repeated question, so they also
+read the loaded edition straight from :mod:`bluebook_data._cache`, and the filters first look in
+the index's memo of answers by the arguments as given.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from bluebook_data import _cache
 
 if TYPE_CHECKING:  # the records are made on first use, not when `bluebook_data` is imported
     from bluebook_data.model import (
@@ -53,8 +59,13 @@ def load() -> Bluebook:
     >>> load().year
     2016
     """
+    return _cache.edition or _first_load()
+
+
+def _first_load() -> Bluebook:
     # Imported on first use: the loader brings cattrs and importlib-resources, which a plain
-    # `import bluebook_data` should not pay for.
+    # `import bluebook_data` should not pay for. Once loaded, the helpers find the edition in
+    # `_cache` and never come here again.
     from bluebook_data._load import load as load_cached
 
     return load_cached()
@@ -111,9 +122,18 @@ def engagements(
     >>> engagements(country="KZ", year=2015)[-1].location
     'Astana, Kazakhstan'
     """
-    return load().engagements(
-        country=country, kind=kind, year=year, topic=topic, person=person, status=status
-    )
+    index = (_cache.edition or _first_load())._index
+    filters = (country, kind, year, topic, person, status)
+    try:
+        found = index.engagement_answers[filters]
+    except KeyError:
+        from bluebook_data._index import remember  # only a new question comes here
+
+        return remember(index.engagement_answers, filters, index.engagements(*filters))
+    except TypeError:  # an unhashable filter, which the index rejects with the reason
+        return index.engagements(*filters)
+    # The answer for 2015 is no answer for 2015.0 or True, which equal 2015 and 1 but are no years.
+    return found if year is None or type(year) is int else index.engagements(*filters)
 
 
 def engagement(id: str) -> Engagement:
@@ -125,7 +145,7 @@ def engagement(id: str) -> Engagement:
     >>> engagement("2015-09-28-summit-new-york").date.isoformat()
     '2015-09-28'
     """
-    return load().engagement(id)
+    return load()._index.engagement(id)
 
 
 def statements(
@@ -139,7 +159,16 @@ def statements(
     >>> [s.id for s in statements(kind="policy")]
     ['peace-treaty-negotiations-to-continue']
     """
-    return load().statements(country=country, kind=kind, topic=topic)
+    index = (_cache.edition or _first_load())._index
+    filters = (country, kind, topic)
+    try:
+        return index.statement_answers[filters]
+    except KeyError:
+        from bluebook_data._index import remember
+
+        return remember(index.statement_answers, filters, index.statements(*filters))
+    except TypeError:  # as in engagements()
+        return index.statements(*filters)
 
 
 def countries(*, region: Region | str | None = None) -> tuple[Country, ...]:
@@ -148,7 +177,7 @@ def countries(*, region: Region | str | None = None) -> tuple[Country, ...]:
     >>> [c.code for c in countries(region="caucasus")]
     ['AM', 'AZ', 'GE']
     """
-    return load().countries(region=region)
+    return load()._index.countries(region)
 
 
 def country(query: str | Country) -> Country:
@@ -164,7 +193,7 @@ def country(query: str | Country) -> Country:
     >>> country("RUS").name
     'Russia'
     """
-    return load().country(query)
+    return (_cache.edition or _first_load())._index.country(query)
 
 
 def people() -> tuple[Person, ...]:
@@ -173,7 +202,7 @@ def people() -> tuple[Person, ...]:
     >>> people()[0].name
     'Shinzo Abe'
     """
-    return load().people()
+    return load()._index.people
 
 
 def person(query: str | Person) -> Person:
@@ -185,7 +214,7 @@ def person(query: str | Person) -> Person:
     >>> person("putin").office
     'President of the Russian Federation'
     """
-    return load().person(query)
+    return (_cache.edition or _first_load())._index.person(query)
 
 
 def topics() -> tuple[Topic, ...]:
@@ -194,7 +223,7 @@ def topics() -> tuple[Topic, ...]:
     >>> [t.id for t in topics() if t.parent == "natural-resources"]
     ['minerals', 'natural-gas', 'oil']
     """
-    return load().topics()
+    return load()._index.topics
 
 
 def topic(query: str | Topic) -> Topic:
@@ -206,7 +235,7 @@ def topic(query: str | Topic) -> Topic:
     >>> topic("Northern Territories issue").id
     'northern-territories'
     """
-    return load().topic(query)
+    return (_cache.edition or _first_load())._index.topic(query)
 
 
 def search(query: str) -> tuple[Sentence, ...]:
@@ -221,4 +250,4 @@ def search(query: str) -> tuple[Sentence, ...]:
     >>> [s.id for s in search("peace treaty")]
     ['c2-s5-p2-s1', 'c2-s5-p3-s2']
     """
-    return load().search(query)
+    return load()._index.search(query)
