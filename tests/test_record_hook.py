@@ -1,0 +1,89 @@
+"""The converter's hook for records: what cattrs' generated hooks give, without compiling them."""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+import cattrs
+import pytest
+from cattrs.gen import make_dict_structure_fn
+
+from bluebook_data import _convert, _load, _resources
+
+Document = dict[str, Any]
+
+
+def _shipped() -> Document:
+    raw = _resources.data_root().joinpath(_resources.ANNOTATIONS_FILE).read_bytes()
+    document: Document = json.loads(raw)
+    return document
+
+
+def _engagement(document: Document, position: int = 0) -> Document:
+    engagement: Document = document["records"]["engagements"][position]
+    return engagement
+
+
+EDITS: dict[str, Callable[[Document], object]] = {
+    "unchanged": lambda d: None,
+    "extra key at the top": lambda d: d.update(extra=1),
+    "extra key in a record": lambda d: _engagement(d).update(bogus=1),
+    "extra key in a span": lambda d: _engagement(d)["evidence"][0].update(x=1),
+    "required field missing": lambda d: _engagement(d, 1).pop("id"),
+    "optional field absent": lambda d: _engagement(d).pop("cameo"),
+    "number for a date": lambda d: _engagement(d).update(date=2015),
+    "impossible date": lambda d: _engagement(d).update(date="2015-13"),
+    "string for a list": lambda d: d["records"]["countries"][0].update(aliases="x"),
+    "string for an offset": lambda d: _engagement(d)["evidence"][0].update(start="a"),
+    "bool for an offset": lambda d: _engagement(d)["evidence"][0].update(start=True),
+    "span of the wrong length": lambda d: _engagement(d)["evidence"][0].update(text="x"),
+    "unknown enum value": lambda d: _engagement(d).update(kind="nope"),
+    "null for a field with a default": lambda d: _engagement(d).update(status=None),
+    "list for a record": lambda d: d["records"]["engagements"].__setitem__(2, [1, 2]),
+    "string for a record": lambda d: d["records"]["engagements"].__setitem__(2, "x"),
+    "list for the records": lambda d: d.update(records=[]),
+    "null for a tuple": lambda d: _engagement(d).update(evidence=None),
+    "several at once": lambda d: (
+        _engagement(d).update(kind=3),
+        d["records"]["people"][0].pop("name"),
+        d["records"]["topics"].append({"id": 1}),
+    ),
+}
+
+
+def _compiled_converter() -> cattrs.Converter:
+    """Return our converter, but with cattrs' own generated hooks for the attrs classes."""
+    converter = _convert.make_converter()
+    converter.register_structure_hook_factory(
+        attrs.has, lambda cls: make_dict_structure_fn(cls, converter)
+    )
+    return converter
+
+
+def _outcome(converter: cattrs.Converter, document: Document) -> object:
+    try:
+        return converter.structure(document, _load._AnnotationFile)
+    except Exception as error:
+        return type(error), cattrs.transform_error(error)
+
+
+@pytest.mark.parametrize("edit", EDITS.values(), ids=EDITS.keys())
+def test_record_hook_matches_cattrs_generated_hooks(edit: Callable[[Document], object]) -> None:
+    """The same records from good data, the same error class and field paths from bad."""
+    document = _shipped()
+    edit(document)
+    ours = _outcome(_convert.make_converter(), copy.deepcopy(document))
+    assert ours == _outcome(_compiled_converter(), document)
+
+
+def test_record_hook_compiles_nothing() -> None:
+    """Structuring every record leaves no cattrs-generated source behind in linecache."""
+    import linecache
+
+    before = {name for name in linecache.cache if "cattrs generated" in name}
+    _convert.make_converter().structure(_shipped(), _load._AnnotationFile)
+    assert {name for name in linecache.cache if "cattrs generated" in name} == before
