@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 import bluebook_data as bb
-from bluebook_data import _index, _load
+from bluebook_data import _cache, _load
 
 FILTERS: list[dict[str, Any]] = [
     {},
@@ -82,9 +82,9 @@ def test_a_remembered_int_year_does_not_answer_an_equal_non_int(year: object) ->
 
 def test_memos_are_bounded() -> None:
     """However many distinct questions are asked, a memo keeps at most MEMO_SIZE answers."""
-    for year in range(_index.MEMO_SIZE + 10):
+    for year in range(_cache.MEMO_SIZE + 10):
         assert bb.engagements(year=year) == ()
-    assert 0 < len(bb.load()._index.engagement_answers) <= _index.MEMO_SIZE
+    assert 0 < len(_cache.engagements_asked) <= _cache.MEMO_SIZE
     assert bb.engagements(year=2015) == _load.load_bluebook().engagements(year=2015)
 
 

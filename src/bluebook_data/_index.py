@@ -1,12 +1,8 @@
 """Indexes over one Bluebook, built once, and the lookups and filters that read them.
 
 A keyed filter reads a prebuilt posting set; combined filters intersect those sets. Nothing here
-scans every record at query time, and nothing returned is a view of mutable state.
-
-Answers are remembered by the values asked with, in bounded memos: the name tables', and
-``engagement_answers`` and ``statement_answers``, which the module's query helpers fill. Programs
-ask the same few questions inside loops, and a repeated question is then one dict look-up. Only
-answers are remembered, never errors, so a bad value raises every time it is given.
+scans every record at query time, and nothing returned is a view of mutable state. The name tables
+remember each name they are asked for, so that the filters resolve a repeated name in one look-up.
 """
 
 from __future__ import annotations
@@ -16,8 +12,9 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Final, Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
+from bluebook_data._cache import remember
 from bluebook_data.errors import (
     InvalidFilterError,
     UnknownCountryError,
@@ -46,16 +43,12 @@ __all__ = ["Index", "fold_for_search", "normalise_name"]
 
 _Record = TypeVar("_Record")
 _Enum = TypeVar("_Enum", bound=enum.Enum)
-_Answer = TypeVar("_Answer")
 
 _TYPOGRAPHIC = (("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"'))
 _ASCII_NOT_ALPHANUMERIC = bytes(code for code in range(128) if not chr(code).isalnum())
 _SUGGESTIONS = 3
 _CUTOFF = 0.6
 _MARGIN = 0.1
-
-#: How many answers each memo keeps; far more distinct questions than the data can answer.
-MEMO_SIZE: Final = 1024
 
 
 def normalise_name(name: str) -> str:
@@ -84,55 +77,31 @@ def fold_for_search(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def remember(memo: dict[Hashable, _Answer], key: Hashable, answer: _Answer) -> _Answer:
-    """Keep ``answer`` under ``key`` in a memo of at most :data:`MEMO_SIZE` answers; return it.
-
-    A full memo is emptied rather than trimmed: simpler, safe between threads, and only a program
-    asking over a thousand distinct questions ever fills one.
-    """
-    if len(memo) >= MEMO_SIZE:
-        memo.clear()
-    memo[key] = answer
-    return answer
-
-
 class _NameTable(Generic[_Record]):
     """Records by every normalised name they answer to, with did-you-mean suggestions."""
 
     def __init__(
         self,
         entries: Iterable[tuple[str, _Record]],
-        record_type: type[_Record],
-        key: Callable[[_Record], str],
         display: Callable[[_Record], str],
         error: type[UnknownNameError],
     ) -> None:
         self._by_key: dict[str, _Record] = {}
         for name, record in entries:
             self._by_key.setdefault(normalise_name(name), record)
-        self._record_type = record_type
-        self._key = key
         self._display = display
         self._error = error
-        self._memo: dict[Hashable, _Record] = {}
+        self._by_name: dict[Hashable, _Record] = {}
 
-    def lookup(self, query: object) -> _Record:
-        """Return the record answering to a name or record, or raise the table's error.
-
-        Raises:
-            TypeError: if ``query`` is neither a string nor a record of the table's type.
-            UnknownNameError: the table's subclass of it, with suggestions.
-        """
-        try:
-            return self._memo[query]
-        except (KeyError, TypeError):  # not asked before, or unhashable (so a wrong type)
-            pass
-        what = self._error.what
-        name = _name_of(query, self._record_type, self._key, what)
-        found = self._by_key.get(normalise_name(name))
+    def lookup(self, name: str) -> _Record:
+        """Return the record answering to ``name``, or raise the table's error with suggestions."""
+        found = self._by_name.get(name)
         if found is None:
-            raise self._error(name, self.suggest(name))
-        return remember(self._memo, query, found)
+            found = self._by_key.get(normalise_name(name))
+            if found is None:
+                raise self._error(name, self.suggest(name))
+            remember(self._by_name, name, found)
+        return found
 
     def suggest(self, name: str) -> tuple[str, ...]:
         """Return the display names of the records whose names are closest to ``name``."""
@@ -228,8 +197,6 @@ class Index:
                     *country.aliases,
                 )
             ),
-            Country,
-            key=lambda country: country.code,
             display=lambda country: country.name,
             error=UnknownCountryError,
         )
@@ -246,8 +213,6 @@ class Index:
                 for person in self.people
                 for name in (person.id, person.name, person.family_name)
             ),
-            Person,
-            key=lambda person: person.id,
             display=lambda person: person.name,
             error=UnknownPersonError,
         )
@@ -255,8 +220,6 @@ class Index:
         self.topics: tuple[Topic, ...] = tuple(sorted(records.topics, key=lambda t: t.id))
         self._topic_names = _NameTable(
             ((name, topic) for topic in self.topics for name in (topic.id, topic.label)),
-            Topic,
-            key=lambda topic: topic.id,
             display=lambda topic: topic.id,
             error=UnknownTopicError,
         )
@@ -287,10 +250,6 @@ class Index:
                 "topic": _postings(self._statements, lambda s: s.topics),
             }
         )
-        # The module's query helpers keep their answers here, by the filters as given, so that
-        # the memos go with the edition they answer for: a new load starts empty ones.
-        self.engagement_answers: dict[Hashable, tuple[Engagement, ...]] = {}
-        self.statement_answers: dict[Hashable, tuple[Statement, ...]] = {}
 
     @staticmethod
     def _topic_descendants(topics: tuple[Topic, ...]) -> Mapping[str, frozenset[str]]:
@@ -311,15 +270,15 @@ class Index:
 
     def country(self, query: object) -> Country:
         """Find a country by name, alias, official name or ISO code (alpha-2, alpha-3, numeric)."""
-        return self._country_names.lookup(query)
+        return self._country_names.lookup(_name_of(query, Country, lambda c: c.code, "country"))
 
     def person(self, query: object) -> Person:
         """Find a person by full name, family name or id."""
-        return self._person_names.lookup(query)
+        return self._person_names.lookup(_name_of(query, Person, lambda p: p.id, "person"))
 
     def topic(self, query: object) -> Topic:
         """Find a topic by id or label."""
-        return self._topic_names.lookup(query)
+        return self._topic_names.lookup(_name_of(query, Topic, lambda t: t.id, "topic"))
 
     def engagement(self, id: object) -> Engagement:
         """Find an engagement by its exact id."""
@@ -335,7 +294,7 @@ class Index:
 
     # Filters -------------------------------------------------------------------------------
 
-    def countries(self, region: object = None) -> tuple[Country, ...]:
+    def countries(self, *, region: object = None) -> tuple[Country, ...]:
         """Return the countries, by region then name, optionally of one region only."""
         if region is None:
             return self._countries
@@ -343,6 +302,7 @@ class Index:
 
     def engagements(
         self,
+        *,
         country: object = None,
         kind: object = None,
         year: object = None,
@@ -350,10 +310,7 @@ class Index:
         person: object = None,
         status: object = None,
     ) -> tuple[Engagement, ...]:
-        """Return the engagements matching every filter given, in chronological order.
-
-        The filters may be given by position, which the module's helpers do to save a step.
-        """
+        """Return the engagements matching every filter given, in chronological order."""
         by = self._engagements_by
         wanted: list[frozenset[int]] = []
         if country is not None:
@@ -374,7 +331,7 @@ class Index:
         return self._select(self._engagements, wanted)
 
     def statements(
-        self, country: object = None, kind: object = None, topic: object = None
+        self, *, country: object = None, kind: object = None, topic: object = None
     ) -> tuple[Statement, ...]:
         """Return the statements matching every filter given, in text order."""
         by = self._statements_by

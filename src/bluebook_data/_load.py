@@ -62,7 +62,7 @@ def load() -> Bluebook:
 def clear_cache() -> None:
     """Forget the loaded edition, so that the next :func:`load` reads the files again."""
     with _lock:
-        _cache.edition = None
+        _cache.forget()
 
 
 def _read(root: Traversable, name: str) -> bytes:

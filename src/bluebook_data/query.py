@@ -1,10 +1,8 @@
 """The query helpers: module functions that answer from the shipped edition, loaded on first use.
 
-Each does what the method of the same name on :func:`load`'s :class:`~bluebook_data.Bluebook`
-does, but asks the edition's index directly. The lookups and filters run inside loops, where a
-level of calls costs as much as the dict look-up that answers a repeated question, so they also
-read the loaded edition straight from :mod:`bluebook_data._cache`, and the filters first look in
-the index's memo of answers by the arguments as given.
+Each is the method of the same name on :func:`load`'s :class:`~bluebook_data.Bluebook`. The
+lookups and filters run inside loops, so they first look in :mod:`bluebook_data._cache` for the
+answer they gave to the same arguments before, and ask the edition only when there is none.
 """
 
 from __future__ import annotations
@@ -12,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bluebook_data import _cache
+from bluebook_data._cache import remember
 
 if TYPE_CHECKING:  # the records are made on first use, not when `bluebook_data` is imported
     from bluebook_data.model import (
@@ -64,8 +63,7 @@ def load() -> Bluebook:
 
 def _first_load() -> Bluebook:
     # Imported on first use: the loader brings cattrs and importlib-resources, which a plain
-    # `import bluebook_data` should not pay for. Once loaded, the helpers find the edition in
-    # `_cache` and never come here again.
+    # `import bluebook_data` should not pay for.
     from bluebook_data._load import load as load_cached
 
     return load_cached()
@@ -122,18 +120,18 @@ def engagements(
     >>> engagements(country="KZ", year=2015)[-1].location
     'Astana, Kazakhstan'
     """
-    index = (_cache.edition or _first_load())._index
     filters = (country, kind, year, topic, person, status)
     try:
-        found = index.engagement_answers[filters]
-    except KeyError:
-        from bluebook_data._index import remember  # only a new question comes here
-
-        return remember(index.engagement_answers, filters, index.engagements(*filters))
-    except TypeError:  # an unhashable filter, which the index rejects with the reason
-        return index.engagements(*filters)
-    # The answer for 2015 is no answer for 2015.0 or True, which equal 2015 and 1 but are no years.
-    return found if year is None or type(year) is int else index.engagements(*filters)
+        found = _cache.engagements_asked[filters]
+        # The answer for 2015 is none for 2015.0 or True, which equal 2015 and 1 but are no years.
+        if year is None or type(year) is int:
+            return found
+    except (KeyError, TypeError):  # not asked yet, or unhashable and so rejected below
+        pass
+    found = load().engagements(
+        country=country, kind=kind, year=year, topic=topic, person=person, status=status
+    )
+    return remember(_cache.engagements_asked, filters, found)
 
 
 def engagement(id: str) -> Engagement:
@@ -145,7 +143,7 @@ def engagement(id: str) -> Engagement:
     >>> engagement("2015-09-28-summit-new-york").date.isoformat()
     '2015-09-28'
     """
-    return load()._index.engagement(id)
+    return load().engagement(id)
 
 
 def statements(
@@ -159,16 +157,12 @@ def statements(
     >>> [s.id for s in statements(kind="policy")]
     ['peace-treaty-negotiations-to-continue']
     """
-    index = (_cache.edition or _first_load())._index
     filters = (country, kind, topic)
     try:
-        return index.statement_answers[filters]
-    except KeyError:
-        from bluebook_data._index import remember
-
-        return remember(index.statement_answers, filters, index.statements(*filters))
-    except TypeError:  # as in engagements()
-        return index.statements(*filters)
+        return _cache.statements_asked[filters]
+    except (KeyError, TypeError):  # as in engagements()
+        found = load().statements(country=country, kind=kind, topic=topic)
+        return remember(_cache.statements_asked, filters, found)
 
 
 def countries(*, region: Region | str | None = None) -> tuple[Country, ...]:
@@ -177,7 +171,7 @@ def countries(*, region: Region | str | None = None) -> tuple[Country, ...]:
     >>> [c.code for c in countries(region="caucasus")]
     ['AM', 'AZ', 'GE']
     """
-    return load()._index.countries(region)
+    return load().countries(region=region)
 
 
 def country(query: str | Country) -> Country:
@@ -193,7 +187,10 @@ def country(query: str | Country) -> Country:
     >>> country("RUS").name
     'Russia'
     """
-    return (_cache.edition or _first_load())._index.country(query)
+    try:
+        return _cache.countries_asked[query]
+    except (KeyError, TypeError):  # as in engagements()
+        return remember(_cache.countries_asked, query, load().country(query))
 
 
 def people() -> tuple[Person, ...]:
@@ -202,7 +199,7 @@ def people() -> tuple[Person, ...]:
     >>> people()[0].name
     'Shinzo Abe'
     """
-    return load()._index.people
+    return load().people()
 
 
 def person(query: str | Person) -> Person:
@@ -214,7 +211,10 @@ def person(query: str | Person) -> Person:
     >>> person("putin").office
     'President of the Russian Federation'
     """
-    return (_cache.edition or _first_load())._index.person(query)
+    try:
+        return _cache.people_asked[query]
+    except (KeyError, TypeError):  # as in engagements()
+        return remember(_cache.people_asked, query, load().person(query))
 
 
 def topics() -> tuple[Topic, ...]:
@@ -223,7 +223,7 @@ def topics() -> tuple[Topic, ...]:
     >>> [t.id for t in topics() if t.parent == "natural-resources"]
     ['minerals', 'natural-gas', 'oil']
     """
-    return load()._index.topics
+    return load().topics()
 
 
 def topic(query: str | Topic) -> Topic:
@@ -235,7 +235,10 @@ def topic(query: str | Topic) -> Topic:
     >>> topic("Northern Territories issue").id
     'northern-territories'
     """
-    return (_cache.edition or _first_load())._index.topic(query)
+    try:
+        return _cache.topics_asked[query]
+    except (KeyError, TypeError):  # as in engagements()
+        return remember(_cache.topics_asked, query, load().topic(query))
 
 
 def search(query: str) -> tuple[Sentence, ...]:
@@ -250,4 +253,4 @@ def search(query: str) -> tuple[Sentence, ...]:
     >>> [s.id for s in search("peace treaty")]
     ['c2-s5-p2-s1', 'c2-s5-p3-s2']
     """
-    return load()._index.search(query)
+    return load().search(query)
