@@ -7,7 +7,7 @@ from typing import Any, Final
 
 import cattrs
 
-from bluebook_data._record_hook import register_record_hook
+from bluebook_data._structure import register_hooks
 from bluebook_data.model import PartialDate
 
 __all__ = ["converter", "make_converter"]
@@ -60,7 +60,7 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook_func(
         lambda type_: type_ == tuple[str, ...], _structure_strings
     )
-    register_record_hook(converter)
+    register_hooks(converter)
     converter.register_structure_hook(PartialDate, _structure_partial_date)
     converter.register_unstructure_hook(PartialDate, PartialDate.isoformat)
     converter.register_unstructure_hook_func(

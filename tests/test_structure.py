@@ -1,4 +1,4 @@
-"""The converter's hook for records: what cattrs' generated hooks give, without compiling them."""
+"""The converter's structuring hooks: what cattrs' own hooks give, without compiling any."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ import cattrs
 import pytest
 from cattrs.gen import make_dict_structure_fn
 
-from bluebook_data import _convert, _load, _resources
+from bluebook_data import _convert, _load, _resources, _structure
+from bluebook_data.model import Span
 
 Document = dict[str, Any]
 
@@ -47,6 +48,9 @@ EDITS: dict[str, Callable[[Document], object]] = {
     "string for a record": lambda d: d["records"]["engagements"].__setitem__(2, "x"),
     "list for the records": lambda d: d.update(records=[]),
     "null for a tuple": lambda d: _engagement(d).update(evidence=None),
+    "string for a tuple of records": lambda d: _engagement(d).update(references="x"),
+    "null for an optional field": lambda d: _engagement(d).update(location=None),
+    "number for an optional string": lambda d: _engagement(d).update(location=5),
     "several at once": lambda d: (
         _engagement(d).update(kind=3),
         d["records"]["people"][0].pop("name"),
@@ -55,12 +59,17 @@ EDITS: dict[str, Callable[[Document], object]] = {
 }
 
 
-def _compiled_converter() -> cattrs.Converter:
-    """Return our converter, but with cattrs' own generated hooks for the attrs classes."""
+def _cattrs_converter() -> cattrs.Converter:
+    """Return our converter, but with cattrs' own hooks where ours stand in for them."""
     converter = _convert.make_converter()
     converter.register_structure_hook_factory(
         attrs.has, lambda cls: make_dict_structure_fn(cls, converter)
     )
+    # cattrs' methods for these have no public name; they are what its dispatch falls back to.
+    converter.register_structure_hook_func(
+        _structure.is_tuple_of_records, converter._structure_tuple
+    )
+    converter.register_structure_hook_func(_structure.is_optional, converter._structure_optional)
     return converter
 
 
@@ -72,15 +81,30 @@ def _outcome(converter: cattrs.Converter, document: Document) -> object:
 
 
 @pytest.mark.parametrize("edit", EDITS.values(), ids=EDITS.keys())
-def test_record_hook_matches_cattrs_generated_hooks(edit: Callable[[Document], object]) -> None:
+def test_hooks_match_cattrs_own(edit: Callable[[Document], object]) -> None:
     """The same records from good data, the same error class and field paths from bad."""
     document = _shipped()
     edit(document)
     ours = _outcome(_convert.make_converter(), copy.deepcopy(document))
-    assert ours == _outcome(_compiled_converter(), document)
+    assert ours == _outcome(_cattrs_converter(), document)
 
 
-def test_record_hook_compiles_nothing() -> None:
+@pytest.mark.parametrize(
+    ("type_", "expected"),
+    [
+        (tuple[Span, ...], True),
+        (tuple[str, ...], False),
+        (tuple[Span, int], False),
+        (tuple, False),
+        (list[Span], False),
+    ],
+)
+def test_is_tuple_of_records(type_: object, expected: bool) -> None:
+    """Only homogeneous tuples of attrs classes get the records hook."""
+    assert _structure.is_tuple_of_records(type_) is expected
+
+
+def test_hooks_compile_nothing() -> None:
     """Structuring every record leaves no cattrs-generated source behind in linecache."""
     import linecache
 
