@@ -49,12 +49,16 @@ PROCESSES: Mapping[str, str] = {
     COLD_PYCOUNTRY: "import pycountry; pycountry.countries.get(alpha_2='RU')",
 }
 
-#: Peak resident set size of whole processes, in KiB.
+IMPORTED = "peak RSS: dependencies and bluebook_data imported"
+WITH_RECORDS = "peak RSS: the same, and the record classes made"
+LOADED = "peak RSS: the same, loaded and queried"
+
+#: Peak resident set size of whole processes, in KiB. The record classes are made on first use,
+#: so the second process tells how much of what the load adds is their code rather than data.
 MEMORY: Mapping[str, str] = {
-    "peak RSS: dependencies and bluebook_data imported": f"{DEPENDENCIES}, bluebook_data",
-    "peak RSS: the same, loaded and queried": (
-        f"{DEPENDENCIES}; {COLD_QUERY}; bb.load(); bb.country('Kyrgyz Republic')"
-    ),
+    IMPORTED: f"{DEPENDENCIES}, bluebook_data",
+    WITH_RECORDS: f"{DEPENDENCIES}, bluebook_data; bluebook_data.Bluebook",
+    LOADED: f"{DEPENDENCIES}; {COLD_QUERY}; bb.load(); bb.country('Kyrgyz Republic')",
 }
 _PEAK_RSS = (
     "import resource, sys; peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss;"
@@ -64,12 +68,15 @@ _PEAK_RSS = (
 
 @dataclass(frozen=True)
 class Target:
-    """One claim of the issue: ``measure(samples)`` must come to at most ``limit``."""
+    """One claim of the issue: ``measure(samples)`` must come to at most ``limit``.
+
+    A target without a limit is a figure shown for information, never passed or failed.
+    """
 
     number: str
     claim: str
     measure: Callable[[Mapping[str, list[float]]], float]
-    limit: float
+    limit: float | None
     unit: str = "x"
 
 
@@ -119,7 +126,10 @@ TARGETS = (
         ratio(WARM_COMBINED, "pandas mask: country, kind, year"),
         0.01,
     ),
-    Target("5", "peak RSS added by loading and querying", mib_added(*MEMORY), 2.0, " MiB"),
+    Target("5", "peak RSS added by loading and querying", mib_added(IMPORTED, LOADED), 2.0, " MiB"),
+    Target(
+        "5", "of which the record classes' code", mib_added(IMPORTED, WITH_RECORDS), None, " MiB"
+    ),
 )
 
 
@@ -230,16 +240,16 @@ def targets_table(samples: Mapping[str, list[float]], smoke: bool) -> tuple[list
     failed = False
     for target in TARGETS:
         value = target.measure(samples)
-        passed = value <= target.limit
-        result = "pass" if passed else "FAIL"
-        if not passed and value > 2 * target.limit:
+        shown = f"{value:.3g}{target.unit}"
+        if target.limit is None:
+            lines.append(f"| {target.number} | {target.claim} | {shown} | | info |")
+            continue
+        result = "pass" if value <= target.limit else "FAIL"
+        if value > 2 * target.limit:
             result += " (by over 2x)"
         failed |= value > (2 * target.limit if smoke else target.limit)
-        shown = f"{value:.3g}{target.unit}"
-        lines.append(
-            f"| {target.number} | {target.claim} | {shown} | {target.limit:g}{target.unit} "
-            f"| {result} |"
-        )
+        limit = f"{target.limit:g}{target.unit}"
+        lines.append(f"| {target.number} | {target.claim} | {shown} | {limit} | {result} |")
     return lines, failed
 
 
