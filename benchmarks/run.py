@@ -60,10 +60,18 @@ MEMORY: Mapping[str, str] = {
     WITH_RECORDS: f"{DEPENDENCIES}, bluebook_data; bluebook_data.Bluebook",
     LOADED: f"{DEPENDENCIES}; {COLD_QUERY}; bb.load(); bb.country('Kyrgyz Republic')",
 }
-_PEAK_RSS = (
-    "import resource, sys; peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss;"
-    " print(peak // 1024 if sys.platform == 'darwin' else peak)"
-)
+# Prints the process's own peak RSS in KiB. On Linux that is VmHWM: ru_maxrss carries over the
+# peak of the process that spawned it (through vfork and exec), here the runner's own, which would
+# floor every figure. Read last, after everything measured, with nothing imported for it.
+_PEAK_RSS = """
+try:
+    with open("/proc/self/status") as status:
+        print(next(line.split()[1] for line in status if line.startswith("VmHWM:")))
+except OSError:
+    import resource, sys
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(peak // 1024 if sys.platform == "darwin" else peak)
+"""
 
 
 @dataclass(frozen=True)
@@ -177,7 +185,7 @@ def peak_rss(python: Path, commands: Mapping[str, str], rounds: int) -> dict[str
     for _ in range(rounds):
         for name, code in commands.items():
             found = subprocess.run(
-                [python, "-c", f"{code}; {_PEAK_RSS}"], capture_output=True, text=True, check=True
+                [python, "-c", f"{code}\n{_PEAK_RSS}"], capture_output=True, text=True, check=True
             )
             samples[name].append(float(found.stdout))
     return samples

@@ -8,7 +8,6 @@ remember each name they are asked for, so that the filters resolve a repeated na
 from __future__ import annotations
 
 import enum
-import string
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping
@@ -47,7 +46,7 @@ _Enum = TypeVar("_Enum", bound=enum.Enum)
 
 _TYPOGRAPHIC = (("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"'))
 _ASCII_NOT_ALPHANUMERIC = bytes(code for code in range(128) if not chr(code).isalnum())
-_ASCII_LOWER = bytes.maketrans(string.ascii_uppercase.encode(), string.ascii_lowercase.encode())
+_ASCII_LOWER = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnopqrstuvwxyz")
 _SUGGESTIONS = 3
 _CUTOFF = 0.6
 _MARGIN = 0.1
