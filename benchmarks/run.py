@@ -58,7 +58,7 @@ LOADED = "peak RSS: the same, loaded and queried"
 MEMORY: Mapping[str, str] = {
     IMPORTED: f"{DEPENDENCIES}, bluebook_data",
     WITH_RECORDS: f"{DEPENDENCIES}, bluebook_data; bluebook_data.Bluebook",
-    LOADED: f"{DEPENDENCIES}; {COLD_QUERY}; bb.load(); bb.country('Kyrgyz Republic')",
+    LOADED: f"{DEPENDENCIES}; {COLD_QUERY}; bb.load()",
 }
 # Prints the process's own peak RSS in KiB. On Linux that is VmHWM: ru_maxrss carries over the
 # peak of the process that spawned it (through vfork and exec), here the runner's own, which would
@@ -213,9 +213,15 @@ def describe_machine(python: Path) -> list[str]:
     version, *versions = json.loads(found.stdout)
     packages = ", ".join(f"{name} {v}" for name, v in zip(VERSIONS_OF, versions, strict=True))
     now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    try:
+        uname = subprocess.run(
+            ["uname", "-a"], capture_output=True, text=True, check=False
+        ).stdout.strip()
+    except OSError:  # no uname, as on Windows
+        uname = " ".join(platform.uname())
     return [
         f"- date: {now}",
-        f"- machine: `{' '.join(platform.uname())}`, {os.cpu_count()} CPUs",
+        f"- machine: `{uname}`, {os.cpu_count()} CPUs",
         f"- Python {version}; {packages}",
     ]
 
