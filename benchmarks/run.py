@@ -60,6 +60,7 @@ MEMORY: Mapping[str, str] = {
     WITH_RECORDS: f"{DEPENDENCIES}, bluebook_data; bluebook_data.Bluebook",
     LOADED: f"{DEPENDENCIES}; {COLD_QUERY}; bb.load()",
 }
+
 # Prints the process's own peak RSS in KiB. On Linux that is VmHWM: ru_maxrss carries over the
 # peak of the process that spawned it (through vfork and exec), here the runner's own, which would
 # floor every figure. Read last, after everything measured, with nothing imported for it.

@@ -59,7 +59,11 @@ def remember(memo: dict[Hashable, _Answer], key: Hashable, answer: _Answer) -> _
 
 
 def forget() -> None:
-    """Drop the edition, then every answer from it."""
+    """Drop the edition, then every answer from it.
+
+    A helper answering from the old edition while this runs may still leave one answer from it;
+    that answer equals the new edition's, since both are read from the same shipped files.
+    """
     global edition
     edition = None
     for memo in (engagements_asked, statements_asked, countries_asked, people_asked, topics_asked):
