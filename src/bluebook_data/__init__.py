@@ -20,26 +20,6 @@ from bluebook_data.errors import (
     UnknownPersonError,
     UnknownTopicError,
 )
-from bluebook_data.model import (
-    Bluebook,
-    Chapter,
-    Country,
-    Engagement,
-    EngagementKind,
-    Paragraph,
-    PartialDate,
-    Person,
-    Records,
-    Reference,
-    Region,
-    Section,
-    Sentence,
-    Span,
-    Statement,
-    StatementKind,
-    Status,
-    Topic,
-)
 from bluebook_data.query import (
     chapter,
     countries,
@@ -64,6 +44,26 @@ if TYPE_CHECKING:
     from bluebook_data._frames import to_arrow, to_pandas
     from bluebook_data._schema import json_schema
     from bluebook_data._tables import to_records
+    from bluebook_data.model import (
+        Bluebook,
+        Chapter,
+        Country,
+        Engagement,
+        EngagementKind,
+        Paragraph,
+        PartialDate,
+        Person,
+        Records,
+        Reference,
+        Region,
+        Section,
+        Sentence,
+        Span,
+        Statement,
+        StatementKind,
+        Status,
+        Topic,
+    )
 
     converter: cattrs.Converter
     __version__: str
@@ -94,15 +94,25 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> object:
-    # Served on first access: cattrs and importlib.metadata cost more to import than the rest of
-    # the package, and most programs never touch these names.
+    # Served on first access, so that `import bluebook_data` costs less than `import attrs`: the
+    # record classes cost more to make than the rest of the package to import (attrs compiles
+    # each class's methods), cattrs, importlib.metadata and the export modules more again, and a
+    # program needs them only once it touches a record or the data.
+    value: object
     if name in _LAZY:
-        return getattr(importlib.import_module(_LAZY[name]), name)
-    if name == "__version__":
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+    elif name == "__version__":
         from importlib.metadata import version
 
-        return version("bluebook-data")
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = version("bluebook-data")
+    elif name in __all__:  # what __all__ names and nothing above imports: the records and enums
+        from bluebook_data import model
+
+        value = getattr(model, name)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value  # so that later look-ups never come back here
+    return value
 
 
 def __dir__() -> list[str]:

@@ -3,20 +3,15 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
-from typing import Any, Final, get_args, get_origin
+from typing import Any, Final
 
-import attrs
 import cattrs
-from cattrs.cols import homogenous_tuple_structure_factory
-from cattrs.gen import make_dict_structure_fn
 from cattrs.v import format_exception
 
+from bluebook_data._structure import register_hooks
 from bluebook_data.model import PartialDate
 
 __all__ = ["converter", "describe_error", "make_converter"]
-
-_Hook = Callable[[Any, Any], Any]
 
 
 def _structure_str(value: object, _type: object) -> str:
@@ -48,35 +43,6 @@ def _structure_enum(value: object, type_: type[enum.StrEnum]) -> enum.StrEnum:
     if not isinstance(value, str):
         raise TypeError(f"expected a string, got {type(value).__name__}")
     return type_(value)
-
-
-def _is_homogeneous_tuple(type_: object) -> bool:
-    arguments = get_args(type_)
-    return get_origin(type_) is tuple and len(arguments) == 2 and arguments[1] is Ellipsis
-
-
-def _json_array_of(type_: Any, converter: cattrs.Converter) -> _Hook:
-    # cattrs makes a tuple of any iterable, so an object ({}) would pass as an empty list.
-    structure_items = homogenous_tuple_structure_factory(type_, converter)
-
-    def structure(value: object, type_: Any) -> Any:
-        if not isinstance(value, list | tuple):
-            raise TypeError(f"expected a list, got {type(value).__name__}")
-        return structure_items(value, type_)
-
-    return structure
-
-
-def _json_object_as(cls: Any, converter: cattrs.Converter) -> _Hook:
-    # Without this, a string where a record belongs fails deep inside cattrs with an AttributeError.
-    structure_fields = make_dict_structure_fn(cls, converter)
-
-    def structure(value: object, cls: Any) -> Any:
-        if not isinstance(value, dict):
-            raise TypeError(f"expected an object, got {type(value).__name__}")
-        return structure_fields(value, cls)
-
-    return structure
 
 
 def describe_error(error: BaseException, type_: Any) -> str:
@@ -112,12 +78,10 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(int, _structure_int)
     converter.register_structure_hook(enum.StrEnum, _structure_enum)
-    # Predicates registered later are tried first: the tuple[str, ...] hook overrides the general.
-    converter.register_structure_hook_factory(attrs.has, _json_object_as)
-    converter.register_structure_hook_factory(_is_homogeneous_tuple, _json_array_of)
     converter.register_structure_hook_func(
         lambda type_: type_ == tuple[str, ...], _structure_strings
     )
+    register_hooks(converter)
     converter.register_structure_hook(PartialDate, _structure_partial_date)
     converter.register_unstructure_hook(PartialDate, PartialDate.isoformat)
     converter.register_unstructure_hook(enum.StrEnum, _unstructure_enum)

@@ -7,8 +7,9 @@ half-loaded is ever cached; a failed load is tried again on the next call.
 
 from __future__ import annotations
 
-import hashlib
+import importlib
 import json
+import sys
 import threading
 from typing import Any
 
@@ -16,7 +17,7 @@ import attrs
 from cattrs import transform_error
 from importlib_resources.abc import Traversable
 
-from bluebook_data import _resources, _validate
+from bluebook_data import _cache, _resources, _validate
 from bluebook_data._convert import converter, describe_error
 from bluebook_data._segment import segment
 from bluebook_data._versions import DATA_VERSION, SCHEMA_VERSION
@@ -43,7 +44,6 @@ class _AnnotationFile:
 
 
 _lock = threading.Lock()
-_default: Bluebook | None = None
 
 
 def load() -> Bluebook:
@@ -51,21 +51,19 @@ def load() -> Bluebook:
 
     Concurrent first calls wait for one load and all receive the same object.
     """
-    global _default
-    book = _default
+    book = _cache.edition
     if book is None:
         with _lock:
-            if _default is None:
-                _default = load_bluebook()
-            book = _default
+            if _cache.edition is None:
+                _cache.edition = load_bluebook()
+            book = _cache.edition
     return book
 
 
 def clear_cache() -> None:
     """Forget the loaded edition, so that the next :func:`load` reads the files again."""
-    global _default
     with _lock:
-        _default = None
+        _cache.forget()
 
 
 def _read(root: Traversable, name: str) -> bytes:
@@ -106,9 +104,20 @@ def _structure(document: Any) -> _AnnotationFile:
     return annotations
 
 
+def _sha256(data: bytes) -> str:
+    # CPython's own SHA-256 where it has one, as random.py does for SHA-512: hashlib loads OpenSSL,
+    # which for one digest of 3 KB cost the first load about 4 ms and 3.5 MiB of memory.
+    lean = "_sha2" if sys.version_info >= (3, 12) else "_sha256"
+    try:
+        sha256 = importlib.import_module(lean).sha256
+    except ImportError:  # a Python built without it, or not CPython
+        from hashlib import sha256
+    return str(sha256(data).hexdigest())
+
+
 def _decode_text(raw: bytes, expected_sha256: str) -> str:
     name = _resources.TEXT_FILE
-    actual = hashlib.sha256(raw).hexdigest()
+    actual = _sha256(raw)
     if actual != expected_sha256:
         raise DataError(name, (f"sha256 is {actual}, expected {expected_sha256} @ $",))
     try:

@@ -20,7 +20,9 @@ __all__ = ["Edition", "segment"]
 _EDITION = re.compile(r"(?P<title>.+ (?P<year>\d{4}))")
 _CHAPTER = re.compile(r"Chapter (?P<number>\d+)")
 _SECTION = re.compile(r"Section (?P<number>\d+) (?P<title>.+)")
-_SENTENCE_END = re.compile(r"(?<=\.)\s+(?=[A-Z])")
+# The white space after a full stop and before a capital. The stop is matched, not looked behind
+# for, so that the search skips ahead to each "." instead of trying every position.
+_SENTENCE_END = re.compile(r"\.(\s+)(?=[A-Z])")
 _HEADING_LINES = 5
 
 
@@ -50,7 +52,7 @@ def _match(pattern: re.Pattern[str], line: str, what: str) -> re.Match[str]:
 def _sentences(paragraph_id: str, line: Span) -> tuple[Sentence, ...]:
     sentences = []
     start = line.start
-    boundaries = [m.span() for m in _SENTENCE_END.finditer(line.text)]
+    boundaries = [m.span(1) for m in _SENTENCE_END.finditer(line.text)]
     for number, (end, next_start) in enumerate([*boundaries, (len(line.text), 0)], start=1):
         stop = line.start + end
         span = Span(start, stop, line.text[start - line.start : end])

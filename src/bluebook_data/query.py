@@ -1,24 +1,32 @@
 """The query helpers: module functions that answer from the shipped edition, loaded on first use.
 
-Each is the method of the same name on :func:`load`'s :class:`~bluebook_data.Bluebook`.
+Each is the method of the same name on :func:`load`'s :class:`~bluebook_data.Bluebook`. The
+lookups and filters run inside loops, so they first look in :mod:`bluebook_data._cache` for the
+answer they gave to the same arguments before, and ask the edition only when there is none.
 """
 
 from __future__ import annotations
 
-from bluebook_data.model import (
-    Bluebook,
-    Chapter,
-    Country,
-    Engagement,
-    EngagementKind,
-    Person,
-    Region,
-    Sentence,
-    Statement,
-    StatementKind,
-    Status,
-    Topic,
-)
+from typing import TYPE_CHECKING
+
+from bluebook_data import _cache
+from bluebook_data._cache import remember
+
+if TYPE_CHECKING:  # the records are made on first use, not when `bluebook_data` is imported
+    from bluebook_data.model import (
+        Bluebook,
+        Chapter,
+        Country,
+        Engagement,
+        EngagementKind,
+        Person,
+        Region,
+        Sentence,
+        Statement,
+        StatementKind,
+        Status,
+        Topic,
+    )
 
 __all__ = [
     "chapter",
@@ -50,6 +58,10 @@ def load() -> Bluebook:
     >>> load().year
     2016
     """
+    return _cache.edition or _first_load()
+
+
+def _first_load() -> Bluebook:
     # Imported on first use: the loader brings cattrs and importlib-resources, which a plain
     # `import bluebook_data` should not pay for.
     from bluebook_data._load import load as load_cached
@@ -108,9 +120,18 @@ def engagements(
     >>> engagements(country="KZ", year=2015)[-1].location
     'Astana, Kazakhstan'
     """
-    return load().engagements(
+    filters = (country, kind, year, topic, person, status)
+    try:
+        found = _cache.engagements_asked[filters]
+        # The answer for 2015 is none for 2015.0 or True, which equal 2015 and 1 but are no years.
+        if year is None or type(year) is int:
+            return found
+    except (KeyError, TypeError):  # not asked yet, or unhashable and so rejected below
+        pass
+    found = load().engagements(
         country=country, kind=kind, year=year, topic=topic, person=person, status=status
     )
+    return remember(_cache.engagements_asked, filters, found)
 
 
 def engagement(id: str) -> Engagement:
@@ -136,7 +157,12 @@ def statements(
     >>> [s.id for s in statements(kind="policy")]
     ['peace-treaty-negotiations-to-continue']
     """
-    return load().statements(country=country, kind=kind, topic=topic)
+    filters = (country, kind, topic)
+    try:
+        return _cache.statements_asked[filters]
+    except (KeyError, TypeError):  # as in engagements()
+        found = load().statements(country=country, kind=kind, topic=topic)
+        return remember(_cache.statements_asked, filters, found)
 
 
 def countries(*, region: Region | str | None = None) -> tuple[Country, ...]:
@@ -161,7 +187,10 @@ def country(query: str | Country) -> Country:
     >>> country("RUS").name
     'Russia'
     """
-    return load().country(query)
+    try:
+        return _cache.countries_asked[query]
+    except (KeyError, TypeError):  # as in engagements()
+        return remember(_cache.countries_asked, query, load().country(query))
 
 
 def people() -> tuple[Person, ...]:
@@ -182,7 +211,10 @@ def person(query: str | Person) -> Person:
     >>> person("putin").office
     'President of the Russian Federation'
     """
-    return load().person(query)
+    try:
+        return _cache.people_asked[query]
+    except (KeyError, TypeError):  # as in engagements()
+        return remember(_cache.people_asked, query, load().person(query))
 
 
 def topics() -> tuple[Topic, ...]:
@@ -203,7 +235,10 @@ def topic(query: str | Topic) -> Topic:
     >>> topic("Northern Territories issue").id
     'northern-territories'
     """
-    return load().topic(query)
+    try:
+        return _cache.topics_asked[query]
+    except (KeyError, TypeError):  # as in engagements()
+        return remember(_cache.topics_asked, query, load().topic(query))
 
 
 def search(query: str) -> tuple[Sentence, ...]:

@@ -1,0 +1,302 @@
+"""Measure bluebook-data against the performance targets of issue #4 and print the figures.
+
+    python benchmarks/run.py            # the full run, a few minutes; the one that counts
+    python benchmarks/run.py --smoke    # few rounds, for CI: fails only on a target missed by 2x
+
+The baselines, pycountry and pandas, are never dependencies of the package: the first run creates
+``benchmarks/.venv`` with them and this checkout installed in editable mode, and every figure is
+taken with that environment's interpreter, so that all compared commands share one Python and one
+attrs. The package is byte-compiled first, as an installer does, so that no run pays for compiling
+its source. Compared commands are interleaved, in a new random order each round; the tables give
+medians and the min-max range, and each ratio is of two medians taken in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+VENV = HERE / ".venv"
+BASELINES = ("pycountry", "pandas")
+VERSIONS_OF = ("attrs", "cattrs", "importlib_resources", *BASELINES)
+
+DEPENDENCIES = "import attrs, cattrs, importlib_resources"
+IMPORT_PACKAGE = "import bluebook_data"
+COLD_QUERY = "import bluebook_data as bb; bb.engagements(country='Russia')"
+COLD_BB = "cold bb.engagements(country='Russia')"
+COLD_PYCOUNTRY = "cold pycountry countries.get(alpha_2='RU')"
+
+#: Whole processes, timed from start to exit: ``python -c CODE``.
+PROCESSES: Mapping[str, str] = {
+    "python -c pass": "pass",
+    "import attrs": "import attrs",
+    DEPENDENCIES: DEPENDENCIES,
+    IMPORT_PACKAGE: IMPORT_PACKAGE,
+    COLD_BB: COLD_QUERY,
+    COLD_PYCOUNTRY: "import pycountry; pycountry.countries.get(alpha_2='RU')",
+}
+
+IMPORTED = "peak RSS: dependencies and bluebook_data imported"
+WITH_RECORDS = "peak RSS: the same, and the record classes made"
+LOADED = "peak RSS: the same, loaded and queried"
+
+#: Peak resident set size of whole processes, in KiB. The record classes are made on first use,
+#: so the second process tells how much of what the load adds is their code rather than data.
+MEMORY: Mapping[str, str] = {
+    IMPORTED: f"{DEPENDENCIES}, bluebook_data",
+    WITH_RECORDS: f"{DEPENDENCIES}, bluebook_data; bluebook_data.Bluebook",
+    LOADED: f"{DEPENDENCIES}; {COLD_QUERY}; bb.load()",
+}
+
+# Prints the process's own peak RSS in KiB. On Linux that is VmHWM: ru_maxrss carries over the
+# peak of the process that spawned it (through vfork and exec), here the runner's own, which would
+# floor every figure. Read last, after everything measured, with nothing imported for it.
+_PEAK_RSS = """
+try:
+    with open("/proc/self/status") as status:
+        print(next(line.split()[1] for line in status if line.startswith("VmHWM:")))
+except OSError:
+    import resource, sys
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(peak // 1024 if sys.platform == "darwin" else peak)
+"""
+
+
+@dataclass(frozen=True)
+class Target:
+    """One claim of the issue: ``measure(samples)`` must come to at most ``limit``.
+
+    A target without a limit is a figure shown for information, never passed or failed.
+    """
+
+    number: str
+    claim: str
+    measure: Callable[[Mapping[str, list[float]]], float]
+    limit: float | None
+    unit: str = "x"
+
+
+def ratio(numerator: str, denominator: str) -> Callable[[Mapping[str, list[float]]], float]:
+    """Measure the median of one measurement over the median of another."""
+
+    def measure(samples: Mapping[str, list[float]]) -> float:
+        return statistics.median(samples[numerator]) / statistics.median(samples[denominator])
+
+    return measure
+
+
+def mib_added(base: str, loaded: str) -> Callable[[Mapping[str, list[float]]], float]:
+    """Measure how many MiB more the median peak RSS of ``loaded`` is than that of ``base``."""
+
+    def measure(samples: Mapping[str, list[float]]) -> float:
+        return (statistics.median(samples[loaded]) - statistics.median(samples[base])) / 1024
+
+    return measure
+
+
+WARM_PYCOUNTRY = "pycountry countries.get(alpha_2='RU')"
+WARM_KEYED = "bb.engagements(country='Russia')"
+WARM_COMBINED = "bb.engagements(country, kind, year)"
+TARGETS = (
+    Target("1", f"{IMPORT_PACKAGE} / import attrs", ratio(IMPORT_PACKAGE, "import attrs"), 1.10),
+    Target("2", f"cold query / {DEPENDENCIES}", ratio(COLD_BB, DEPENDENCIES), 1.10),
+    Target("2", "cold query / cold pycountry lookup", ratio(COLD_BB, COLD_PYCOUNTRY), 1.10),
+    Target(
+        "3",
+        "full load and index / json.loads of the data files",
+        ratio("full load and index", "json.loads of the data files"),
+        5.0,
+    ),
+    Target("4", f"{WARM_KEYED} / pycountry get", ratio(WARM_KEYED, WARM_PYCOUNTRY), 0.5),
+    Target(
+        "4",
+        "bb.country('Kyrgyz Republic') / pycountry get",
+        ratio("bb.country('Kyrgyz Republic')", WARM_PYCOUNTRY),
+        0.5,
+    ),
+    Target("4", f"{WARM_COMBINED} / pycountry get", ratio(WARM_COMBINED, WARM_PYCOUNTRY), 1.0),
+    Target("4", f"{WARM_KEYED} / pandas mask", ratio(WARM_KEYED, "pandas mask: country"), 0.01),
+    Target(
+        "4",
+        f"{WARM_COMBINED} / pandas mask",
+        ratio(WARM_COMBINED, "pandas mask: country, kind, year"),
+        0.01,
+    ),
+    Target("5", "peak RSS added by loading and querying", mib_added(IMPORTED, LOADED), 2.0, " MiB"),
+    Target(
+        "5", "of which the record classes' code", mib_added(IMPORTED, WITH_RECORDS), None, " MiB"
+    ),
+)
+
+
+def scratch_python() -> Path:
+    """Return the scratch environment's interpreter, creating or repairing the environment first."""
+    python = VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+    if not _serves_this_checkout(python):
+        print(f"creating {VENV.relative_to(ROOT)} with {', '.join(BASELINES)}", file=sys.stderr)
+        subprocess.run([sys.executable, "-m", "venv", "--clear", VENV], check=True)
+        install = [python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+        subprocess.run([*install, *BASELINES, "--editable", ROOT], check=True)
+    subprocess.run([python, "-m", "compileall", "-q", ROOT / "src" / "bluebook_data"], check=True)
+    return python
+
+
+def _serves_this_checkout(python: Path) -> bool:
+    if not python.exists():
+        return False
+    probe = "import bluebook_data, pycountry, pandas; print(bluebook_data.__file__)"
+    found = subprocess.run([python, "-c", probe], capture_output=True, text=True, check=False)
+    return found.returncode == 0 and Path(found.stdout.strip()).is_relative_to(ROOT / "src")
+
+
+def time_processes(
+    python: Path, commands: Mapping[str, str], rounds: int
+) -> dict[str, list[float]]:
+    """Time ``python -c CODE`` for each command once per round, in a new random order each round."""
+    samples: dict[str, list[float]] = {name: [] for name in commands}
+    for code in commands.values():  # once untimed, so that every timed run finds a warm disk cache
+        subprocess.run([python, "-c", code], check=True)
+    order = list(commands)
+    shuffle = random.Random(4).shuffle
+    for _ in range(rounds):
+        shuffle(order)
+        for name in order:
+            start = time.perf_counter()
+            subprocess.run([python, "-c", commands[name]], check=True)
+            samples[name].append(time.perf_counter() - start)
+    return samples
+
+
+def peak_rss(python: Path, commands: Mapping[str, str], rounds: int) -> dict[str, list[float]]:
+    """Measure each command's peak resident set size in KiB, once per round."""
+    samples: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(rounds):
+        for name, code in commands.items():
+            found = subprocess.run(
+                [python, "-c", f"{code}\n{_PEAK_RSS}"], capture_output=True, text=True, check=True
+            )
+            samples[name].append(float(found.stdout))
+    return samples
+
+
+def time_in_process(python: Path, rounds: int, sample_time: float) -> dict[str, list[float]]:
+    """Run ``warm.py`` in the scratch environment and return its samples."""
+    found = subprocess.run(
+        [python, HERE / "warm.py", "--rounds", str(rounds), "--sample-time", str(sample_time)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    samples: dict[str, list[float]] = json.loads(found.stdout)
+    return samples
+
+
+def describe_machine(python: Path) -> list[str]:
+    """Say when, on what, and with which versions the figures were taken."""
+    probe = (
+        "import json, sys, importlib.metadata as m;"
+        f" print(json.dumps([sys.version.split()[0], *(m.version(n) for n in {VERSIONS_OF!r})]))"
+    )
+    found = subprocess.run([python, "-c", probe], capture_output=True, text=True, check=True)
+    version, *versions = json.loads(found.stdout)
+    packages = ", ".join(f"{name} {v}" for name, v in zip(VERSIONS_OF, versions, strict=True))
+    now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    try:
+        uname = subprocess.run(
+            ["uname", "-a"], capture_output=True, text=True, check=False
+        ).stdout.strip()
+    except OSError:  # no uname, as on Windows
+        uname = " ".join(platform.uname())
+    return [
+        f"- date: {now}",
+        f"- machine: `{uname}`, {os.cpu_count()} CPUs",
+        f"- Python {version}; {packages}",
+    ]
+
+
+def _format(value: float, unit: str) -> str:
+    if unit == "s":
+        for scale, name in ((1, "s"), (1e-3, "ms"), (1e-6, "µs"), (1e-9, "ns")):
+            if value >= scale or name == "ns":
+                return f"{value / scale:.3g} {name}"
+    return f"{value / 1024:.2f} MiB"
+
+
+def measurements_table(samples: Mapping[str, list[float]], units: Mapping[str, str]) -> list[str]:
+    """Lay out every measurement's median and range as a Markdown table."""
+    lines = ["| measurement | median | min-max | n |", "|---|---:|---:|---:|"]
+    for name, values in samples.items():
+        unit = units[name]
+        median = _format(statistics.median(values), unit)
+        spread = f"{_format(min(values), unit)} - {_format(max(values), unit)}"
+        lines.append(f"| `{name}` | {median} | {spread} | {len(values)} |")
+    return lines
+
+
+def targets_table(samples: Mapping[str, list[float]], smoke: bool) -> tuple[list[str], bool]:
+    """Lay out every target's figure against its limit; tell whether the run should fail.
+
+    A full run fails on any target missed; a smoke run only on one missed by more than 2x.
+    """
+    lines = ["| target | figure | value | limit | result |", "|---|---|---:|---:|---|"]
+    failed = False
+    for target in TARGETS:
+        value = target.measure(samples)
+        shown = f"{value:.3g}{target.unit}"
+        if target.limit is None:
+            lines.append(f"| {target.number} | {target.claim} | {shown} | | info |")
+            continue
+        result = "pass" if value <= target.limit else "FAIL"
+        if value > 2 * target.limit:
+            result += " (by over 2x)"
+        failed |= value > (2 * target.limit if smoke else target.limit)
+        limit = f"{target.limit:g}{target.unit}"
+        lines.append(f"| {target.number} | {target.claim} | {shown} | {limit} | {result} |")
+    return lines, failed
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--smoke", action="store_true", help="few rounds; fail only by over 2x")
+    parser.add_argument("--rounds", type=int, help="rounds per comparison (default 40, smoke 8)")
+    options = parser.parse_args(argv)
+    rounds = options.rounds or (8 if options.smoke else 40)
+
+    python = scratch_python()
+    units: dict[str, str] = {}
+    samples: dict[str, list[float]] = {}
+    for found, unit in (
+        (time_processes(python, PROCESSES, rounds), "s"),
+        (time_in_process(python, rounds, 0.005 if options.smoke else 0.02), "s"),
+        (peak_rss(python, MEMORY, max(3, rounds // 4)), "KiB"),
+    ):
+        samples |= found
+        units |= dict.fromkeys(found, unit)
+
+    lines, failed = targets_table(samples, options.smoke)
+    report = [
+        *describe_machine(python),
+        "",
+        *measurements_table(samples, units),
+        "",
+        *lines,
+    ]
+    print("\n".join(report))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
