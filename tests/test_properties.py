@@ -199,39 +199,39 @@ ENGAGEMENT_FILTERS: dict[str, Callable[[object], tuple[type[Exception], ...]]] =
 }
 
 
-@PROPERTY_SETTINGS
-@given(field=st.sampled_from(sorted(ENGAGEMENT_FILTERS)), value=ANY_VALUE)
-def test_engagement_filters_answer_or_raise_the_documented_error(field: str, value: object) -> None:
-    """Each engagement filter gives a tuple of engagements or exactly its documented error."""
-    allowed = ENGAGEMENT_FILTERS[field](value)
-    outcome = _outcome(lambda: bb.engagements(**{field: value}))  # type: ignore[arg-type]
-    if isinstance(outcome, BaseException):
-        assert allowed, f"{field}={value!r}: {outcome!r}"
-        assert isinstance(outcome, allowed), f"{field}={value!r}: {outcome!r}"
-    else:
-        assert isinstance(outcome, tuple)
-        assert all(isinstance(e, bb.Engagement) for e in outcome)
-
-
 STATEMENT_FILTERS: dict[str, Callable[[object], tuple[type[Exception], ...]]] = {
     "country": ENGAGEMENT_FILTERS["country"],
     "topic": ENGAGEMENT_FILTERS["topic"],
     "kind": lambda v: _enum_filter_errors(v, bb.StatementKind),
 }
 
+#: (the helper, the record type it returns, what each of its filters may raise)
+FILTERED_HELPERS = [
+    (bb.engagements, bb.Engagement, ENGAGEMENT_FILTERS),
+    (bb.statements, bb.Statement, STATEMENT_FILTERS),
+]
+
 
 @PROPERTY_SETTINGS
-@given(field=st.sampled_from(sorted(STATEMENT_FILTERS)), value=ANY_VALUE)
-def test_statement_filters_answer_or_raise_the_documented_error(field: str, value: object) -> None:
-    """Each statement filter gives a tuple of statements or exactly its documented error."""
-    allowed = STATEMENT_FILTERS[field](value)
-    outcome = _outcome(lambda: bb.statements(**{field: value}))  # type: ignore[arg-type]
+@given(data=st.data(), value=ANY_VALUE)
+@pytest.mark.parametrize(("helper", "record_type", "filters"), FILTERED_HELPERS)
+def test_filters_answer_or_raise_the_documented_error(
+    helper: Callable[..., tuple[object, ...]],
+    record_type: type,
+    filters: dict[str, Callable[[object], tuple[type[Exception], ...]]],
+    data: st.DataObject,
+    value: object,
+) -> None:
+    """Each filter gives a tuple of its records or exactly its documented error."""
+    field = data.draw(st.sampled_from(sorted(filters)))
+    allowed = filters[field](value)
+    outcome = _outcome(lambda: helper(**{field: value}))
     if isinstance(outcome, BaseException):
         assert allowed, f"{field}={value!r}: {outcome!r}"
         assert isinstance(outcome, allowed), f"{field}={value!r}: {outcome!r}"
     else:
         assert isinstance(outcome, tuple)
-        assert all(isinstance(s, bb.Statement) for s in outcome)
+        assert all(isinstance(record, record_type) for record in outcome)
 
 
 @PROPERTY_SETTINGS
