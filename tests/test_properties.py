@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import calendar
 import enum
 import functools
+import re
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
@@ -366,3 +368,32 @@ def test_results_do_not_depend_on_earlier_calls(calls: list[tuple[int, str]]) ->
         shared = _comparable(_outcome(functools.partial(call, bb.load(), value)))
         fresh = _comparable(_outcome(functools.partial(call, load_bluebook(), value)))
         assert shared == fresh, name
+
+
+#: The ISO forms PartialDate.parse reads, as a pattern: the reference its string checks must match.
+ISO_FORM = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
+DATE_LIKE = st.text(alphabet="0123456789-/T ２٣", max_size=12) | st.from_regex(
+    r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", fullmatch=True
+)
+
+
+def _is_real_date(year: int, month: int | None = None, day: int | None = None) -> bool:
+    # Leap years repeat every 400 years, and calendar only counts years from 1.
+    if month is None or not 1 <= month <= 12:
+        return month is None
+    return day is None or 1 <= day <= calendar.monthrange(2000 + year % 400, month)[1]
+
+
+@PROPERTY_SETTINGS
+@given(text=DATE_LIKE | ANY_CHARACTER)
+def test_partial_date_parses_exactly_the_iso_forms(text: str) -> None:
+    """parse() takes a string of an ISO form if its date is real, and refuses every other string."""
+    form = ISO_FORM.fullmatch(text)
+    if form is None:
+        with pytest.raises(ValueError, match=r"^expected YYYY, YYYY-MM or YYYY-MM-DD"):
+            bb.PartialDate.parse(text)
+    elif _is_real_date(*map(int, text.split("-"))):
+        assert bb.PartialDate.parse(text).isoformat() == text
+    else:
+        with pytest.raises(ValueError, match=r"^(month|day) must be"):
+            bb.PartialDate.parse(text)

@@ -8,7 +8,6 @@ value.
 from __future__ import annotations
 
 import enum
-import re
 from typing import TYPE_CHECKING, Literal
 
 import attrs
@@ -77,8 +76,8 @@ class Region(enum.StrEnum):
     CAUCASUS = "caucasus"
 
 
-# ASCII only: \d and int() would also take other scripts' digits ("２０１５").
-_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)
+#: How many digits the year, month and day of an ISO date have.
+_ISO_WIDTHS = (4, 2, 2)
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -132,12 +131,15 @@ class PartialDate:
         Raises:
             ValueError: if ``text`` is not one of those forms or not a real date.
         """
-        match = _ISO_DATE.fullmatch(text)
-        if match is None:
+        parts = text.split("-")
+        # ASCII only: str.isdigit() and int() would also take other scripts' digits ("２０１５").
+        if not (
+            text.isascii()
+            and tuple(map(len, parts)) == _ISO_WIDTHS[: len(parts)]
+            and all(map(str.isdigit, parts))
+        ):
             raise ValueError(f"expected YYYY, YYYY-MM or YYYY-MM-DD, not {text!r}")
-        year, month, day = (None if part is None else int(part) for part in match.groups())
-        assert year is not None  # the pattern makes the year mandatory
-        return cls(year, month, day)
+        return cls(*map(int, parts))
 
     @property
     def precision(self) -> Literal["year", "month", "day"]:
