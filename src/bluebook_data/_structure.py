@@ -38,6 +38,20 @@ Hook = Callable[[Any, Any], Any]
 _PLAIN: Final = frozenset({str, int})
 
 
+def _taken_as_is(type_: Any) -> frozenset[type]:
+    """Return the types of value that a field of ``type_`` keeps unchanged, with no hook called.
+
+    A str where a str belongs, an int where an int does, and None where a field is optional: what
+    any hook for them would return unchanged. Taken as is, they save hundreds of calls per load.
+    """
+    if type_ in _PLAIN:
+        return frozenset({type_})
+    if is_optional(type_):
+        inner = get_args(type_)[0]
+        return frozenset({types.NoneType, inner} if inner in _PLAIN else {types.NoneType})
+    return frozenset()
+
+
 def record_hook(converter: cattrs.Converter, cls: type[Any]) -> Hook:
     """Return a hook structuring a mapping into ``cls``, with ``converter``'s hooks for its fields.
 
@@ -51,7 +65,7 @@ def record_hook(converter: cattrs.Converter, cls: type[Any]) -> Hook:
             field.alias,
             field.type,
             converter.get_structure_hook(field.type),
-            field.type if field.type in _PLAIN else None,
+            _taken_as_is(field.type),
             field.default is attrs.NOTHING,
         )
         for field in attrs.fields(attrs.resolve_types(cls))
@@ -64,14 +78,12 @@ def record_hook(converter: cattrs.Converter, cls: type[Any]) -> Hook:
             raise TypeError(f"expected an object, got {type(value).__name__}")
         arguments = {}
         errors: list[Exception] = []
-        for name, alias, type_, hook, plain, required in fields:
+        for name, alias, type_, hook, as_is, required in fields:
             if not required and name not in value:
                 continue
             try:
                 item = value[name]
-                # A string where a str belongs, or an int where an int does, is what any hook for
-                # them returns unchanged: taken as is, it saves hundreds of calls per load.
-                arguments[alias] = item if type(item) is plain else hook(item, type_)
+                arguments[alias] = item if type(item) in as_is else hook(item, type_)
             except Exception as error:
                 note = AttributeValidationNote(
                     f"Structuring class {cls.__qualname__} @ attribute {name}", name, type_
