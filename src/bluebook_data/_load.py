@@ -11,10 +11,10 @@ import importlib
 import json
 import sys
 import threading
-from typing import Any
+from typing import Any, Final
 
-import attrs
 from cattrs import transform_error
+from cattrs.errors import BaseValidationError
 from importlib_resources.abc import Traversable
 
 from bluebook_data import _cache, _resources, _validate
@@ -27,20 +27,9 @@ from bluebook_data.model import Bluebook, Records
 __all__ = ["clear_cache", "load", "load_bluebook"]
 
 
-@attrs.frozen(kw_only=True)
-class _Source:
-    publisher: str
-    url: str
-    accessed: str
-    sha256: str
-
-
-@attrs.frozen(kw_only=True)
-class _AnnotationFile:
-    schema_version: int
-    data_version: str
-    source: _Source
-    records: Records
+#: The fields of the annotations file's top level, and of its ``source`` object: all required.
+_TOP_FIELDS: Final = ("schema_version", "data_version", "source", "records")
+_SOURCE_FIELDS: Final = ("publisher", "url", "accessed", "sha256")
 
 
 _lock = threading.Lock()
@@ -83,25 +72,66 @@ def _parse_json(raw: bytes) -> Any:
     raise DataError(_resources.ANNOTATIONS_FILE, (problem,))
 
 
-def _structure(document: Any) -> _AnnotationFile:
+def _fields(value: dict[str, Any], fields: tuple[str, ...], path: str) -> list[str]:
+    """List the fields missing from ``value`` and the keys it has beyond them, as cattrs would."""
+    problems = [
+        f"required field missing @ {path}.{field}" for field in fields if field not in value
+    ]
+    extra = value.keys() - set(fields)
+    if extra:
+        problems.append(f"extra fields found ({', '.join(sorted(extra))}) @ {path}")
+    return problems
+
+
+def _strings(value: dict[str, Any], fields: tuple[str, ...], path: str) -> list[str]:
+    """List the fields of ``value`` that hold something other than a string."""
+    return [
+        f"invalid value for type, expected str: expected a string, got "
+        f"{type(value[field]).__name__} @ {path}.{field}"
+        for field in fields
+        if field in value and not isinstance(value[field], str)
+    ]
+
+
+def _structure(document: Any) -> tuple[dict[str, str], Records]:
+    """Check the top level of the annotations and structure their records.
+
+    The top level is checked by hand: as attrs classes for cattrs, its two small objects cost more
+    at the first load, in making the classes, than all the rest of checking it.
+
+    Returns:
+        The ``source`` object, and the records.
+    """
     name = _resources.ANNOTATIONS_FILE
     if not isinstance(document, dict):
         raise DataError(name, ("expected a JSON object @ $",))
     version = document.get("schema_version")
-    if version != SCHEMA_VERSION:
+    if type(version) is not int or version != SCHEMA_VERSION:  # True == 1, but is no version
         problem = f"schema version {version!r} is not {SCHEMA_VERSION}, the one this package reads"
         raise DataError(name, (f"{problem} @ $.schema_version",))
-    try:
-        annotations = converter.structure(document, _AnnotationFile)
-    except Exception as error:  # cattrs groups every field's failure; transform_error reads them
-        problems = transform_error(error, format_exception=describe_error)
-        raise DataError(name, tuple(problems)) from error
-    if annotations.data_version != DATA_VERSION:
-        problem = (
-            f"data version {annotations.data_version!r} is not {DATA_VERSION!r}, the one shipped"
-        )
+    problems = _fields(document, _TOP_FIELDS, "$") + _strings(document, ("data_version",), "$")
+    source = document.get("source")
+    if isinstance(source, dict):
+        problems += _fields(source, _SOURCE_FIELDS, "$.source")
+        problems += _strings(source, _SOURCE_FIELDS, "$.source")
+    elif "source" in document:  # if missing, _fields has said so
+        problems.append(f"expected an object, got {type(source).__name__} @ $.source")
+    records = None
+    if "records" in document:
+        try:
+            records = converter.structure(document["records"], Records)
+        except BaseValidationError as error:  # every field's failure, which transform_error reads
+            problems += transform_error(error, "$.records", format_exception=describe_error)
+        except Exception as error:  # the records as a whole are of the wrong shape
+            problems.append(f"{describe_error(error, Records)} @ $.records")
+    if problems:
+        raise DataError(name, tuple(problems))
+    data_version = document["data_version"]
+    if data_version != DATA_VERSION:
+        problem = f"data version {data_version!r} is not {DATA_VERSION!r}, the one shipped"
         raise DataError(name, (f"{problem} @ $.data_version",))
-    return annotations
+    assert records is not None  # a document with no records has had a problem reported
+    return document["source"], records
 
 
 def _sha256(data: bytes) -> str:
@@ -138,22 +168,22 @@ def load_bluebook(root: Traversable | None = None) -> Bluebook:
     """
     root = _resources.data_root() if root is None else root
     raw_text = _read(root, _resources.TEXT_FILE)
-    annotations = _structure(_parse_json(_read(root, _resources.ANNOTATIONS_FILE)))
-    text = _decode_text(raw_text, annotations.source.sha256)
+    source, records = _structure(_parse_json(_read(root, _resources.ANNOTATIONS_FILE)))
+    text = _decode_text(raw_text, source["sha256"])
     try:
         edition = segment(text)
     except ValueError as error:
         raise DataError(_resources.TEXT_FILE, (f"{error} @ $",)) from error
-    problems = _validate.problems(annotations.records, text)
+    problems = _validate.problems(records, text)
     if problems:
         raise DataError(_resources.ANNOTATIONS_FILE, tuple(problems))
     return Bluebook(
         year=edition.year,
         title=edition.title,
-        publisher=annotations.source.publisher,
-        url=annotations.source.url,
-        accessed=annotations.source.accessed,
-        data_version=annotations.data_version,
+        publisher=source["publisher"],
+        url=source["url"],
+        accessed=source["accessed"],
+        data_version=DATA_VERSION,
         chapters=(edition.chapter,),
-        records=annotations.records,
+        records=records,
     )

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-
-import attrs
+from typing import NamedTuple
 
 from bluebook_data.model import Chapter, Paragraph, Section, Sentence, Span
 
@@ -26,8 +25,7 @@ _SENTENCE_END = re.compile(r"\.(\s+)(?=[A-Z])")
 _HEADING_LINES = 5
 
 
-@attrs.frozen
-class Edition:
+class Edition(NamedTuple):
     """What the heading lines say of the edition, with the chapter they head."""
 
     title: str
