@@ -38,6 +38,13 @@ IMPORT_PACKAGE = "import bluebook_data"
 COLD_QUERY = "import bluebook_data as bb; bb.engagements(country='Russia')"
 COLD_BB = "cold bb.engagements(country='Russia')"
 COLD_PYCOUNTRY = "cold pycountry countries.get(alpha_2='RU')"
+#: What any cold query must do before this package's own work, as the design has it: import the
+#: dependencies and json, find the data through importlib_resources.files() (which imports its
+#: readers), and make the record classes (attrs compiles their methods).
+FLOOR_CODE = (
+    f"{DEPENDENCIES}, json; importlib_resources.files('bluebook_data'); import bluebook_data.model"
+)
+FLOOR = "floor: dependencies, json, files(), record classes"
 
 #: Whole processes, timed from start to exit: ``python -c CODE``.
 PROCESSES: Mapping[str, str] = {
@@ -47,11 +54,13 @@ PROCESSES: Mapping[str, str] = {
     IMPORT_PACKAGE: IMPORT_PACKAGE,
     COLD_BB: COLD_QUERY,
     COLD_PYCOUNTRY: "import pycountry; pycountry.countries.get(alpha_2='RU')",
+    FLOOR: FLOOR_CODE,
 }
 
 IMPORTED = "peak RSS: dependencies and bluebook_data imported"
 WITH_RECORDS = "peak RSS: the same, and the record classes made"
 LOADED = "peak RSS: the same, loaded and queried"
+FLOOR_RSS = "peak RSS: the floor (dependencies, json, files(), record classes)"
 
 #: Peak resident set size of whole processes, in KiB. The record classes are made on first use,
 #: so the second process tells how much of what the load adds is their code rather than data.
@@ -59,6 +68,7 @@ MEMORY: Mapping[str, str] = {
     IMPORTED: f"{DEPENDENCIES}, bluebook_data",
     WITH_RECORDS: f"{DEPENDENCIES}, bluebook_data; bluebook_data.Bluebook",
     LOADED: f"{DEPENDENCIES}; {COLD_QUERY}; bb.load()",
+    FLOOR_RSS: FLOOR_CODE,
 }
 
 # Prints the process's own peak RSS in KiB. On Linux that is VmHWM: ru_maxrss carries over the
@@ -114,6 +124,8 @@ TARGETS = (
     Target("1", f"{IMPORT_PACKAGE} / import attrs", ratio(IMPORT_PACKAGE, "import attrs"), 1.10),
     Target("2", f"cold query / {DEPENDENCIES}", ratio(COLD_BB, DEPENDENCIES), 1.10),
     Target("2", "cold query / cold pycountry lookup", ratio(COLD_BB, COLD_PYCOUNTRY), 1.10),
+    Target("2", f"{FLOOR} / {DEPENDENCIES}", ratio(FLOOR, DEPENDENCIES), None),
+    Target("2", f"cold query / {FLOOR}", ratio(COLD_BB, FLOOR), None),
     Target(
         "3",
         "full load and index / json.loads of the data files",
@@ -139,6 +151,13 @@ TARGETS = (
     Target(
         "5", "of which the record classes' code", mib_added(IMPORTED, WITH_RECORDS), None, " MiB"
     ),
+    Target(
+        "5",
+        "of which the floor: json, importlib_resources' readers, the record classes",
+        mib_added(IMPORTED, FLOOR_RSS),
+        None,
+        " MiB",
+    ),
 )
 
 
@@ -148,8 +167,8 @@ def scratch_python() -> Path:
     if not _serves_this_checkout(python):
         print(f"creating {VENV.relative_to(ROOT)} with {', '.join(BASELINES)}", file=sys.stderr)
         subprocess.run([sys.executable, "-m", "venv", "--clear", VENV], check=True)
-        install = [python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
-        subprocess.run([*install, *BASELINES, "--editable", ROOT], check=True)
+        pip = [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+        subprocess.run([*pip, *BASELINES, "--editable", str(ROOT)], check=True)
     subprocess.run([python, "-m", "compileall", "-q", ROOT / "src" / "bluebook_data"], check=True)
     return python
 
