@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import gc
 import unicodedata
 from collections.abc import Iterator
 
+import attrs
 import pytest
 
 import bluebook_data as bb
-from bluebook_data._index import fold_for_search, normalise_name
+from bluebook_data._index import Index, fold_for_search, normalise_name
 
 _BOOK = bb.load()
 
@@ -119,3 +121,40 @@ def test_far_misses_suggest_nothing(book: bb.Bluebook, query: str) -> None:
         book.country(query)
     assert caught.value.suggestions == ()
     assert "did you mean" not in str(caught.value)
+
+
+def _with_topics(book: bb.Bluebook, parents: dict[str, str | None]) -> bb.Bluebook:
+    """Return ``book`` with its topics replaced by these, each given as id -> parent id."""
+    topics = tuple(bb.Topic(id=id_, label=id_, parent=parent) for id_, parent in parents.items())
+    return attrs.evolve(book, records=attrs.evolve(book.records, topics=topics))
+
+
+def test_a_topic_filter_takes_every_depth_of_narrower_topics(book: bb.Bluebook) -> None:
+    """A topic's family is itself and its narrower topics at any depth, never its broader ones."""
+    chain = _with_topics(book, {"a": None, "b": "a", "c": "b", "d": "c", "other": None})
+    family = Index(chain)._topic_family
+    assert family["a"] == {"a", "b", "c", "d"}
+    assert family["c"] == {"c", "d"}
+    assert family["other"] == {"other"}
+
+
+def test_a_hand_made_topic_cycle_still_indexes(book: bb.Bluebook) -> None:
+    """A Bluebook made by hand may have the topic cycle the loader refuses: it still indexes.
+
+    Each member of the cycle then counts the others as narrower.
+    """
+    cycle = _with_topics(book, {"a": "b", "b": "a", "c": "a", "orphan": "missing"})
+    family = Index(cycle)._topic_family
+    assert family["a"] == family["b"] == {"a", "b", "c"}
+    assert family["orphan"] == {"orphan"}
+
+
+def test_building_an_index_leaves_no_garbage_cycles(book: bb.Bluebook) -> None:
+    """An index is freed by reference counting alone, with nothing for the collector."""
+    gc.collect()
+    gc.disable()
+    try:
+        Index(book)
+        assert gc.collect() == 0
+    finally:
+        gc.enable()

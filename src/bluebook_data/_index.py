@@ -261,18 +261,17 @@ class Index:
 
     @staticmethod
     def _topic_descendants(topics: tuple[Topic, ...]) -> Mapping[str, frozenset[str]]:
-        children: defaultdict[str, list[str]] = defaultdict(list)
-        for topic in topics:
-            if topic.parent is not None:
-                children[topic.parent].append(topic.id)
-
-        def family(topic_id: str) -> frozenset[str]:
-            found = {topic_id}
-            for child in children[topic_id]:
-                found |= family(child)
-            return frozenset(found)
-
-        return MappingProxyType({topic.id: family(topic.id) for topic in topics})
+        # Each topic is added to its own family and to every ancestor's, walking up from it. A
+        # loop rather than a recursive closure, which would be a reference cycle left to the
+        # garbage collector at every build. The loader refuses cycles and unknown parents; a
+        # Bluebook made by hand may have them, and the walk stops at either.
+        parents = {topic.id: topic.parent for topic in topics}
+        family: dict[str, set[str]] = {topic_id: {topic_id} for topic_id in parents}
+        for topic_id, parent in parents.items():
+            while parent in family and topic_id not in family[parent]:
+                family[parent].add(topic_id)
+                parent = parents[parent]
+        return MappingProxyType({topic_id: frozenset(ids) for topic_id, ids in family.items()})
 
     # Lookups -------------------------------------------------------------------------------
 

@@ -29,9 +29,10 @@ def _quotes(records: Records, text: str) -> Iterator[str]:
     for kind in _CITING:
         for i, record in enumerate(getattr(records, kind)):
             for j, span in enumerate(record.evidence):
-                quoted = text[span.start : span.end]
-                if quoted == span.text:
+                # A Span holds end - start characters: text[start:end] == span.text, uncopied.
+                if text.startswith(span.text, span.start):
                     continue
+                quoted = text[span.start : span.end]
                 where = f"{span.start}..{span.end}"
                 path = f"{_at(kind, i, 'evidence')}[{j}]"
                 if span.end > len(text):
