@@ -20,6 +20,17 @@ from bluebook_data._load import load_bluebook
 BOOK = bb.load()
 RECORDS = BOOK.records
 
+
+class IntegerLike:
+    """An integer that is not an int, as numpy's are: it has ``__index__`` and nothing else."""
+
+    def __init__(self, value: int) -> None:
+        self.value = value
+
+    def __index__(self) -> int:
+        return self.value
+
+
 # Every code point, lone surrogates included: they reach Python from undecodable names and argv.
 ANY_CHARACTER = st.characters(codec=None, exclude_categories=())
 
@@ -100,6 +111,7 @@ OTHER_OBJECTS = st.one_of(
     st.lists(st.text(max_size=5), max_size=3),
     st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
     st.just(object()),
+    st.builds(IntegerLike, st.integers()),
     st.just(bb.EngagementKind.VISIT),
     st.just(bb.StatementKind.POLICY),
     st.just(bb.Status.PLANNED),
@@ -196,7 +208,9 @@ ENGAGEMENT_FILTERS: dict[str, Callable[[object], tuple[type[Exception], ...]]] =
     "kind": lambda v: _enum_filter_errors(v, bb.EngagementKind),
     "status": lambda v: _enum_filter_errors(v, bb.Status),
     "year": lambda v: (
-        () if v is None or (isinstance(v, int) and not isinstance(v, bool)) else (TypeError,)
+        ()
+        if v is None or (hasattr(type(v), "__index__") and not isinstance(v, bool))
+        else (TypeError,)
     ),
 }
 

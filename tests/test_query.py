@@ -190,6 +190,34 @@ def test_filters_take_the_record_itself(
         assert getattr(book, field)(record) == record
 
 
+class _IntegerLike:
+    """An integer that is not an int, as numpy's are: it has ``__index__`` and nothing else."""
+
+    def __init__(self, value: int) -> None:
+        self.value = value
+
+    def __index__(self) -> int:
+        return self.value
+
+
+def test_year_takes_any_integer(book: bb.Bluebook) -> None:
+    """A year may be any integer, not only an int; both the helper and the method take it."""
+    assert bb.engagements(year=_IntegerLike(2015)) == bb.engagements(year=2015)
+    assert book.engagements(year=_IntegerLike(2016)) == book.engagements(year=2016)
+    assert bb.engagements(year=2015)  # the comparison above is not of two empty results
+
+
+def test_year_takes_numpy_integers(book: bb.Bluebook) -> None:
+    """A year read from a pandas column, a numpy integer, filters as the int would."""
+    numpy = pytest.importorskip("numpy")
+    for year in (numpy.int64(2015), numpy.int32(2015), numpy.uint16(2015)):
+        assert bb.engagements(year=year) == book.engagements(year=year) == bb.engagements(year=2015)
+    with pytest.raises(TypeError, match="year must be an int, not float64"):
+        bb.engagements(year=numpy.float64(2015))
+    with pytest.raises(TypeError, match="year must be an int, not bool"):
+        bb.engagements(year=numpy.bool_(True))
+
+
 @pytest.mark.parametrize(
     ("spelling", "canonical"),
     [

@@ -8,13 +8,14 @@ remember each name they are asked for, so that the filters resolve a repeated na
 from __future__ import annotations
 
 import enum
+import operator
 import threading
 import unicodedata
 import weakref
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, SupportsIndex, TypeVar
 
 from bluebook_data._cache import remember
 from bluebook_data.errors import (
@@ -158,6 +159,16 @@ def _resolve_enum(enum_type: type[_Enum], value: object, field: str) -> _Enum:
         if member.value == wanted:
             return member
     raise InvalidFilterError(field, value, tuple(member.value for member in enum_type))
+
+
+def _as_year(value: object) -> int:
+    if type(value) is int:
+        return value
+    # Any other integer, numpy's included: what operator.index takes. Not a bool, which equals 0
+    # or 1 but is no year, and not a float, which might not be whole.
+    if isinstance(value, SupportsIndex) and not isinstance(value, bool):
+        return operator.index(value)
+    raise TypeError(f"year must be an int, not {type(value).__name__}")
 
 
 def _name_of(
@@ -325,9 +336,7 @@ class Index:
         if kind is not None:
             wanted.append(by["kind"].get(_resolve_enum(EngagementKind, kind, "kind"), frozenset()))
         if year is not None:
-            if not isinstance(year, int) or isinstance(year, bool):
-                raise TypeError(f"year must be an int, not {type(year).__name__}")
-            wanted.append(by["year"].get(year, frozenset()))
+            wanted.append(by["year"].get(_as_year(year), frozenset()))
         if topic is not None:
             family = self._topic_family[self.topic(topic).id]
             wanted.append(frozenset().union(*(by["topic"].get(t, frozenset()) for t in family)))

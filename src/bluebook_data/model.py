@@ -8,7 +8,7 @@ value.
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, SupportsIndex
 
 import attrs
 
@@ -387,7 +387,7 @@ class Bluebook(HTMLRecord):
         *,
         country: str | Country | None = None,
         kind: EngagementKind | str | None = None,
-        year: int | None = None,
+        year: SupportsIndex | None = None,
         topic: str | Topic | None = None,
         person: str | Person | None = None,
         status: Status | str | None = None,

@@ -7,7 +7,7 @@ answer they gave to the same arguments before, and ask the edition only when the
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, SupportsIndex
 
 from bluebook_data import _cache
 from bluebook_data._cache import remember
@@ -92,7 +92,7 @@ def engagements(
     *,
     country: str | Country | None = None,
     kind: EngagementKind | str | None = None,
-    year: int | None = None,
+    year: SupportsIndex | None = None,
     topic: str | Topic | None = None,
     person: str | Person | None = None,
     status: Status | str | None = None,
@@ -105,7 +105,8 @@ def engagements(
     Args:
         country: Anything :func:`country` accepts, or a :class:`Country`.
         kind: An :class:`EngagementKind` or its value (``"summit_meeting"``).
-        year: The year of the engagement's date; undated engagements never match.
+        year: The year of the engagement's date; undated engagements never match. Any integer
+            will do, numpy's included, but not a bool or a float.
         topic: Anything :func:`topic` accepts, or a :class:`Topic`.
         person: Anything :func:`person` accepts, or a :class:`Person`.
         status: A :class:`Status` or its value (``"held"``, ``"planned"``).
