@@ -31,7 +31,6 @@ __all__ = ["clear_cache", "load", "load_bluebook"]
 _TOP_FIELDS: Final = ("schema_version", "data_version", "source", "records")
 _SOURCE_FIELDS: Final = ("publisher", "url", "accessed", "sha256")
 
-
 _lock = threading.Lock()
 
 
@@ -72,7 +71,7 @@ def _parse_json(raw: bytes) -> Any:
     raise DataError(_resources.ANNOTATIONS_FILE, (problem,))
 
 
-def _fields(value: dict[str, Any], fields: tuple[str, ...], path: str) -> list[str]:
+def _missing_and_extra(value: dict[str, Any], fields: tuple[str, ...], path: str) -> list[str]:
     """List the fields missing from ``value`` and the keys it has beyond them, as cattrs would."""
     problems = [
         f"required field missing @ {path}.{field}" for field in fields if field not in value
@@ -83,7 +82,7 @@ def _fields(value: dict[str, Any], fields: tuple[str, ...], path: str) -> list[s
     return problems
 
 
-def _strings(value: dict[str, Any], fields: tuple[str, ...], path: str) -> list[str]:
+def _not_strings(value: dict[str, Any], fields: tuple[str, ...], path: str) -> list[str]:
     """List the fields of ``value`` that hold something other than a string."""
     return [
         f"invalid value for type, expected str: expected a string, got "
@@ -91,6 +90,19 @@ def _strings(value: dict[str, Any], fields: tuple[str, ...], path: str) -> list[
         for field in fields
         if field in value and not isinstance(value[field], str)
     ]
+
+
+def _top_level_problems(document: dict[str, Any]) -> list[str]:
+    """List what is wrong with the annotations' fields other than the records."""
+    problems = _missing_and_extra(document, _TOP_FIELDS, "$")
+    problems += _not_strings(document, ("data_version",), "$")
+    source = document.get("source")
+    if isinstance(source, dict):
+        problems += _missing_and_extra(source, _SOURCE_FIELDS, "$.source")
+        problems += _not_strings(source, _SOURCE_FIELDS, "$.source")
+    elif "source" in document:  # if missing, _missing_and_extra has said so
+        problems.append(f"expected an object, got {type(source).__name__} @ $.source")
+    return problems
 
 
 def _structure(document: Any) -> tuple[dict[str, str], Records]:
@@ -109,13 +121,7 @@ def _structure(document: Any) -> tuple[dict[str, str], Records]:
     if type(version) is not int or version != SCHEMA_VERSION:  # True == 1, but is no version
         problem = f"schema version {version!r} is not {SCHEMA_VERSION}, the one this package reads"
         raise DataError(name, (f"{problem} @ $.schema_version",))
-    problems = _fields(document, _TOP_FIELDS, "$") + _strings(document, ("data_version",), "$")
-    source = document.get("source")
-    if isinstance(source, dict):
-        problems += _fields(source, _SOURCE_FIELDS, "$.source")
-        problems += _strings(source, _SOURCE_FIELDS, "$.source")
-    elif "source" in document:  # if missing, _fields has said so
-        problems.append(f"expected an object, got {type(source).__name__} @ $.source")
+    problems = _top_level_problems(document)
     records = None
     if "records" in document:
         try:
