@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import subprocess
 import sys
+import tempfile
 import textwrap
 import threading
 from collections.abc import Callable
@@ -13,9 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import bluebook_data as bb
-from bluebook_data import _load
+from bluebook_data import _load, _resources
 from bluebook_data._resources import ANNOTATIONS_FILE, TEXT_FILE
 
 Document = dict[str, Any]
@@ -344,3 +348,43 @@ def test_import_does_no_io_and_defers_heavy_imports() -> None:
         [sys.executable, "-c", _IMPORT_PROBE], capture_output=True, text=True, check=True
     )
     assert json.loads(run.stdout) == {"data": [], "heavy": [], "loaded": "bluebook_data"}
+
+
+_SHIPPED_ROOT = _resources.data_root()
+_SHIPPED: Document = json.loads(_SHIPPED_ROOT.joinpath(ANNOTATIONS_FILE).read_bytes())
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda values: st.lists(values, max_size=3) | st.dictionaries(st.text(max_size=8), values),
+    max_leaves=6,
+)
+_TOP_LEVEL_PLACES: list[tuple[str, ...]] = [
+    ("schema_version",),
+    ("data_version",),
+    ("source",),
+    ("source", "sha256"),
+    ("source", "licence"),
+    ("records",),
+    ("surplus",),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(place=st.sampled_from(_TOP_LEVEL_PLACES), value=_JSON_VALUES)
+def test_any_top_level_value_loads_or_is_a_data_error(
+    place: tuple[str, ...], value: object
+) -> None:
+    """Whatever JSON stands at a field of the top level, the loader gives records or a DataError."""
+    document = copy.deepcopy(_SHIPPED)
+    _break(document, place, value)
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        (root / TEXT_FILE).write_bytes(_SHIPPED_ROOT.joinpath(TEXT_FILE).read_bytes())
+        (root / ANNOTATIONS_FILE).write_text(json.dumps(document), encoding="utf-8")
+        # The only value drawn that can be right: the schema version (not True, which equals 1).
+        if place == ("schema_version",) and type(value) is int and value == 1:
+            assert _load.load_bluebook(root) == _load.load()
+            return
+        with pytest.raises(bb.DataError) as caught:
+            _load.load_bluebook(root)
+    assert caught.value.problems, "a DataError must name at least one problem"
+    assert all(" @ $" in problem for problem in caught.value.problems), caught.value.problems
