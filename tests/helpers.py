@@ -1,4 +1,4 @@
-"""Walks over the shipped records, for tests that check every record, span or object."""
+"""Shared test helpers: walks over the shipped records, and stand-ins for what users pass."""
 
 from __future__ import annotations
 
@@ -81,3 +81,13 @@ def topic_family(book: bb.Bluebook, topic_id: str) -> frozenset[str]:
                 break
             ancestor = parents[ancestor]
     return frozenset(family)
+
+
+class IntegerLike:
+    """An integer that is not an int, as numpy's are: it has ``__index__`` and nothing else."""
+
+    def __init__(self, value: int) -> None:
+        self.value = value
+
+    def __index__(self) -> int:
+        return self.value

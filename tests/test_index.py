@@ -123,7 +123,7 @@ def test_far_misses_suggest_nothing(book: bb.Bluebook, query: str) -> None:
     assert "did you mean" not in str(caught.value)
 
 
-def _with_topics(book: bb.Bluebook, parents: dict[str, str | None]) -> bb.Bluebook:
+def _with_only_topics(book: bb.Bluebook, parents: dict[str, str | None]) -> bb.Bluebook:
     """Return ``book`` with its topics replaced by these, each given as id -> parent id."""
     topics = tuple(bb.Topic(id=id_, label=id_, parent=parent) for id_, parent in parents.items())
     return attrs.evolve(book, records=attrs.evolve(book.records, topics=topics))
@@ -131,7 +131,7 @@ def _with_topics(book: bb.Bluebook, parents: dict[str, str | None]) -> bb.Bluebo
 
 def test_a_topic_filter_takes_every_depth_of_narrower_topics(book: bb.Bluebook) -> None:
     """A topic's family is itself and its narrower topics at any depth, never its broader ones."""
-    chain = _with_topics(book, {"a": None, "b": "a", "c": "b", "d": "c", "other": None})
+    chain = _with_only_topics(book, {"a": None, "b": "a", "c": "b", "d": "c", "other": None})
     family = Index(chain)._topic_family
     assert family["a"] == {"a", "b", "c", "d"}
     assert family["c"] == {"c", "d"}
@@ -143,7 +143,7 @@ def test_a_hand_made_topic_cycle_still_indexes(book: bb.Bluebook) -> None:
 
     Each member of the cycle then counts the others as narrower.
     """
-    cycle = _with_topics(book, {"a": "b", "b": "a", "c": "a", "orphan": "missing"})
+    cycle = _with_only_topics(book, {"a": "b", "b": "a", "c": "a", "orphan": "missing"})
     family = Index(cycle)._topic_family
     assert family["a"] == family["b"] == {"a", "b", "c"}
     assert family["orphan"] == {"orphan"}

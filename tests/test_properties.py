@@ -16,19 +16,10 @@ from hypothesis import strategies as st
 
 import bluebook_data as bb
 from bluebook_data._load import load_bluebook
+from tests.helpers import IntegerLike
 
 BOOK = bb.load()
 RECORDS = BOOK.records
-
-
-class IntegerLike:
-    """An integer that is not an int, as numpy's are: it has ``__index__`` and nothing else."""
-
-    def __init__(self, value: int) -> None:
-        self.value = value
-
-    def __index__(self) -> int:
-        return self.value
 
 
 # Every code point, lone surrogates included: they reach Python from undecodable names and argv.

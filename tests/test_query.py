@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import bluebook_data as bb
-from tests.helpers import sentences, topic_family
+from tests.helpers import IntegerLike, sentences, topic_family
 
 _BOOK = bb.load()
 _RECORDS = _BOOK.records
@@ -190,20 +190,10 @@ def test_filters_take_the_record_itself(
         assert getattr(book, field)(record) == record
 
 
-class _IntegerLike:
-    """An integer that is not an int, as numpy's are: it has ``__index__`` and nothing else."""
-
-    def __init__(self, value: int) -> None:
-        self.value = value
-
-    def __index__(self) -> int:
-        return self.value
-
-
 def test_year_takes_any_integer(book: bb.Bluebook) -> None:
     """A year may be any integer, not only an int; both the helper and the method take it."""
-    assert bb.engagements(year=_IntegerLike(2015)) == bb.engagements(year=2015)
-    assert book.engagements(year=_IntegerLike(2016)) == book.engagements(year=2016)
+    assert bb.engagements(year=IntegerLike(2015)) == bb.engagements(year=2015)
+    assert book.engagements(year=IntegerLike(2016)) == book.engagements(year=2016)
     assert bb.engagements(year=2015)  # the comparison above is not of two empty results
 
 
