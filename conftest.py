@@ -14,8 +14,8 @@ collect_ignore = ["docs/conf.py", "docs/_ext", "docs/_build"]
 
 # The doctest that needs each module, by the item name pytest gives it.
 _NEEDS = {
-    "bluebook_data._frames.to_pandas": "pandas",
-    "bluebook_data._frames.to_arrow": "pyarrow",
+    "bluebook_data._exports.frames.to_pandas": "pandas",
+    "bluebook_data._exports.frames.to_arrow": "pyarrow",
 }
 
 

@@ -20,7 +20,7 @@ import pandas
 import pycountry
 
 import bluebook_data as bb
-from bluebook_data import _load, _resources
+from bluebook_data._loading import loader, resources
 
 #: Target 3: the full load (read, parse, structure, validate, index) against reading the same two
 #: files and parsing the JSON one. Both read through the same package folder, found once; each load
@@ -95,14 +95,14 @@ def main() -> None:
     options = parser.parse_args()
 
     namespace: dict[str, Any] = {
-        "ANNOTATIONS": _resources.ANNOTATIONS_FILE,
-        "TEXT": _resources.TEXT_FILE,
+        "ANNOTATIONS": resources.ANNOTATIONS_FILE,
+        "TEXT": resources.TEXT_FILE,
         "bb": bb,
         "frame": engagement_frame(),
         "json": json,
-        "load_bluebook": _load.load_bluebook,
+        "load_bluebook": loader.load_bluebook,
         "pycountry": pycountry,
-        "root": _resources.data_root(),
+        "root": resources.data_root(),
     }
     samples = interleaved(LOAD, namespace, options.rounds, options.sample_time)
     samples |= interleaved(QUERIES, namespace, options.rounds, options.sample_time)

@@ -64,7 +64,9 @@ def reachable(root: object) -> Iterator[object]:
         yield current
         record_type = type(current)
         if attrs.has(record_type):
-            pending.extend(getattr(current, field.name) for field in attrs.fields(record_type))
+            # The fields that hold data; a derived one (the edition's index) is not a value.
+            fields = [field for field in attrs.fields(record_type) if field.init]
+            pending.extend(getattr(current, field.name) for field in fields)
         elif isinstance(current, tuple | frozenset):
             pending.extend(current)
 

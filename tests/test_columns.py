@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import attrs
 import pytest
 
 import bluebook_data as bb
-from bluebook_data._columns import LINKS, model_columns, sentence_of
-from bluebook_data._fields import field_types
-from bluebook_data._tables import table
+from bluebook_data._exports.columns import LINKS, model_columns, sentence_of
+from bluebook_data._exports.fields import data_fields, field_types
+from bluebook_data._exports.tables import table
 
 
 @pytest.mark.parametrize(
@@ -18,7 +17,7 @@ def test_column_names_are_unique_and_cover_every_field(cls: type) -> None:
     """No two columns share a name, and each field gives at least one column named after it."""
     names = [column.name for column in model_columns(cls)]
     assert len(names) == len(set(names))
-    for field in attrs.fields(cls):
+    for field in data_fields(cls):
         stem = {"span": "start", "references": "reference_urls"}.get(field.name, field.name)
         assert stem in names
 

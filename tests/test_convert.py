@@ -77,7 +77,7 @@ def _set(path: tuple[str | int, ...], value: object) -> dict[str, Any]:
         pytest.param(_set(("title",), 7), "$.title", id="int-for-str"),
         pytest.param(_set(("location",), 7), "$.location", id="int-for-optional-str"),
         pytest.param(_set(("countries",), "JP"), "$.countries", id="str-for-list"),
-        pytest.param(_set(("countries", 1), 643), "$.countries", id="int-in-str-list"),
+        pytest.param(_set(("countries", 1), 643), "$.countries[1]", id="int-in-str-list"),
         pytest.param(_set(("evidence", 0, "start"), "1"), "$.evidence[0].start", id="str-for-int"),
         pytest.param(_set(("evidence", 0, "end"), 1e3), "$.evidence[0].end", id="float-for-int"),
         pytest.param(_set(("evidence", 0, "start"), True), "$.evidence[0].start", id="bool-int"),

@@ -11,17 +11,17 @@ import importlib_resources
 import pytest
 
 import bluebook_data as bb
-from bluebook_data import _resources
+from bluebook_data._loading import resources
 from tests.helpers import Record, records, sentences, spans
 
 _BOOK = bb.load()
 _SHA256 = "d5d00fc45a15f5aaaac077d9ffcaf7e1ed66485849566692d78afa73e1a8dd15"
-_SOURCE = Path(__file__).resolve().parents[1].parent / "shared" / "source" / _resources.TEXT_FILE
+_SOURCE = Path(__file__).resolve().parents[1].parent / "shared" / "source" / resources.TEXT_FILE
 _PRECISION = {"year": 0, "month": 1, "day": 2}
 
 
 def _shipped_text() -> bytes:
-    return (importlib_resources.files("bluebook_data") / "data" / _resources.TEXT_FILE).read_bytes()
+    return (importlib_resources.files("bluebook_data") / "data" / resources.TEXT_FILE).read_bytes()
 
 
 @pytest.mark.parametrize(

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 import bluebook_data as bb
-from bluebook_data._datapackage import PROFILE, link_tables
-from bluebook_data._tables import table_names
+from bluebook_data._exports.datapackage import PROFILE, link_tables
+from bluebook_data._exports.tables import table_names
 
 
 @pytest.fixture(scope="module")

@@ -1,14 +1,18 @@
-"""Query results stay tuples to code and render as HTML tables in Jupyter."""
+"""Query results stay tuples to code and show as HTML tables in Jupyter, through IPython."""
 
 from __future__ import annotations
 
 import pickle
+import subprocess
+import sys
 from collections.abc import Callable
 
 import pytest
 
 import bluebook_data as bb
-from bluebook_data._display import Results
+from bluebook_data._edition.results import Results
+from bluebook_data._exports.html import html_of
+from bluebook_data._exports.ipython import DISPLAYED
 
 _QUERIES: list[Callable[[], tuple[object, ...]]] = [
     lambda: bb.engagements(country="KZ"),
@@ -43,7 +47,7 @@ def test_results_are_tuples_equal_to_the_plain_tuple(
 def test_results_render_every_record(query: Callable[[], tuple[object, ...]]) -> None:
     """The HTML table has a row per record, each naming the record's id where it has one."""
     found = query()
-    page = found._repr_html_()  # type: ignore[attr-defined]
+    page = html_of(found)
     assert page.count("<tr>") == len(found) + 1
     for record in found:
         assert str(getattr(record, "id", getattr(record, "code", ""))) in page
@@ -61,7 +65,7 @@ def test_results_are_immutable_and_pickle() -> None:
 
 def test_an_empty_result_renders() -> None:
     """No records still gives a table, saying so."""
-    assert "0 items" in Results(())._repr_html_()
+    assert "0 items" in html_of(Results(()))
 
 
 @pytest.mark.parametrize(
@@ -81,6 +85,51 @@ def test_an_empty_result_renders() -> None:
 )
 def test_records_render_as_html(record: object) -> None:
     """Each record class renders as a table captioned with its class name."""
-    page = record._repr_html_()  # type: ignore[attr-defined]
+    page = html_of(record)
     assert page.startswith("<table")
     assert f"<caption>{type(record).__name__}</caption>" in page
+
+
+def test_every_record_class_is_displayed() -> None:
+    """The names registered with IPython are every record class, the edition and Results."""
+    import bluebook_data.model
+
+    registered = {(module, name) for module, names in DISPLAYED.items() for name in names}
+    records = {
+        (cls.__module__, cls.__name__)
+        for cls in (getattr(bluebook_data.model, name) for name in bluebook_data.model.__all__)
+        if hasattr(cls, "__attrs_attrs__") and cls is not bb.PartialDate
+    }
+    expected = records | {(c.__module__, c.__name__) for c in (bb.Bluebook, Results)}
+    assert registered == expected
+
+
+_IN_IPYTHON = """
+from IPython.core.interactiveshell import InteractiveShell
+shell = InteractiveShell.instance()
+import bluebook_data as bb
+for value in (bb.engagement("2015-09-28-summit-new-york"), bb.countries(), bb.load()):
+    data, _ = shell.display_formatter.format(value)
+    assert data["text/html"].startswith("<table"), data
+print("ok")
+"""
+
+
+def test_ipython_shows_records_as_html() -> None:
+    """In an IPython shell, importing the package makes records and results show as tables."""
+    pytest.importorskip("IPython")
+    run = subprocess.run(
+        [sys.executable, "-c", _IN_IPYTHON], capture_output=True, text=True, check=False
+    )
+    assert run.stdout.strip() == "ok", run.stderr
+
+
+def test_plain_python_imports_no_renderer() -> None:
+    """Outside IPython, a query imports neither the renderer nor IPython."""
+    probe = (
+        "import sys, bluebook_data as bb; bb.engagements(country='RU');"
+        "print(sorted(m for m in sys.modules"
+        " if m.startswith(('IPython', 'bluebook_data._exports'))))"
+    )
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "[]"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import bluebook_data as bb
-from bluebook_data import _load
+from bluebook_data._loading import loader
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -51,7 +51,7 @@ def test_hash_seed_does_not_change_any_output() -> None:
 
 
 def _race_first_load(threads: int) -> list[bb.Bluebook]:
-    _load.clear_cache()
+    loader.clear_cache()
     start = threading.Barrier(threads)
     received: list[bb.Bluebook] = []
 
@@ -131,7 +131,7 @@ def test_the_network_guard_is_active_and_loading_needs_no_network() -> None:
     """The suite-wide guard refuses connections, and a fresh load succeeds under it."""
     with pytest.raises(AssertionError, match="network use attempted"):
         socket.create_connection(("192.0.2.1", 80), timeout=1)
-    book = _load.load_bluebook()
+    book = loader.load_bluebook()
     assert book.text() == bb.text()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import bluebook_data as bb
-from bluebook_data._events import CAMEO_TO_PLOVER, PLOVER_TABLE_URL, events
+from bluebook_data._exports.events import CAMEO_TO_PLOVER, PLOVER_TABLE_URL, events
 
 _CODED = [e for e in bb.engagements() if e.cameo is not None]
 

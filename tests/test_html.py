@@ -7,7 +7,7 @@ from html import escape
 import attrs
 
 import bluebook_data as bb
-from bluebook_data._html import record_html, results_html
+from bluebook_data._exports.html import record_html, results_html
 
 
 def test_evidence_is_quoted_with_its_offsets() -> None:

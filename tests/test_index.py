@@ -10,7 +10,8 @@ import attrs
 import pytest
 
 import bluebook_data as bb
-from bluebook_data._index import Index, fold_for_search, normalise_name
+from bluebook_data._edition.index import Index
+from bluebook_data._edition.names import fold_for_search, normalise_name
 
 _BOOK = bb.load()
 
@@ -132,7 +133,7 @@ def _with_only_topics(book: bb.Bluebook, parents: dict[str, str | None]) -> bb.B
 def test_a_topic_filter_takes_every_depth_of_narrower_topics(book: bb.Bluebook) -> None:
     """A topic's family is itself and its narrower topics at any depth, never its broader ones."""
     chain = _with_only_topics(book, {"a": None, "b": "a", "c": "b", "d": "c", "other": None})
-    family = Index(chain)._topic_family
+    family = Index(chain.chapter(), chain.records)._topic_families
     assert family["a"] == {"a", "b", "c", "d"}
     assert family["c"] == {"c", "d"}
     assert family["other"] == {"other"}
@@ -144,7 +145,7 @@ def test_a_hand_made_topic_cycle_still_indexes(book: bb.Bluebook) -> None:
     Each member of the cycle then counts the others as narrower.
     """
     cycle = _with_only_topics(book, {"a": "b", "b": "a", "c": "a", "orphan": "missing"})
-    family = Index(cycle)._topic_family
+    family = Index(cycle.chapter(), cycle.records)._topic_families
     assert family["a"] == family["b"] == {"a", "b", "c"}
     assert family["orphan"] == {"orphan"}
 
@@ -154,7 +155,7 @@ def test_building_an_index_leaves_no_garbage_cycles(book: bb.Bluebook) -> None:
     gc.collect()
     gc.disable()
     try:
-        Index(book)
+        Index(book.chapter(), book.records)
         assert gc.collect() == 0
     finally:
         gc.enable()

@@ -10,7 +10,7 @@ import attrs
 import pytest
 
 import bluebook_data as bb
-from bluebook_data import _load
+from bluebook_data._loading import loader
 
 BOOK = bb.load()
 
@@ -84,7 +84,7 @@ def test_a_failed_load_is_not_cached_and_the_next_call_retries(
 ) -> None:
     """When loading fails, nothing is kept: the next call loads again and succeeds."""
     calls: list[int] = []
-    real = _load.load_bluebook
+    real = loader.load_bluebook
 
     def fails_once() -> bb.Bluebook:
         calls.append(1)
@@ -92,8 +92,8 @@ def test_a_failed_load_is_not_cached_and_the_next_call_retries(
             raise bb.DataError("annotations.json", ("injected @ $",))
         return real()
 
-    monkeypatch.setattr(_load, "load_bluebook", fails_once)
-    _load.clear_cache()
+    monkeypatch.setattr(loader, "load_bluebook", fails_once)
+    loader.clear_cache()
     with pytest.raises(bb.DataError, match="injected"):
         bb.load()
     book = bb.load()

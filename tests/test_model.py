@@ -11,6 +11,7 @@ import pytest
 from attrs.exceptions import FrozenInstanceError
 
 import bluebook_data as bb
+from bluebook_data._exports.fields import data_fields
 from tests.helpers import reachable
 
 _LEAVES = (str, int, type(None), enum.Enum)
@@ -34,7 +35,7 @@ def test_every_record_is_frozen_slotted_and_hashable(book: bb.Bluebook) -> None:
     for instance in instances:
         record_type = type(instance)
         assert attrs.has(record_type)
-        for field in attrs.fields(record_type):
+        for field in data_fields(record_type):
             with pytest.raises(FrozenInstanceError):
                 setattr(instance, field.name, getattr(instance, field.name))
         with pytest.raises(FrozenInstanceError):

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import bluebook_data as bb
-from bluebook_data._load import load_bluebook
+from bluebook_data._loading.loader import load_bluebook
 from tests.helpers import IntegerLike
 
 BOOK = bb.load()

@@ -11,7 +11,8 @@ import importlib_resources
 import pytest
 
 import bluebook_data as bb
-from bluebook_data import _resources, errors, model, query
+from bluebook_data import errors, model, query
+from bluebook_data._loading import resources
 
 _PROJECT = Path(__file__).resolve().parents[1]
 
@@ -30,7 +31,7 @@ def test_all_is_sorted_and_unique() -> None:
 def test_all_lists_every_public_name() -> None:
     """Every public name of the model, errors and query modules is exported, and nothing else."""
     public = {*model.__all__, *errors.__all__, *query.__all__}
-    served_lazily = {"converter", "__version__", "Citation", "citation", "json_schema"}
+    served_lazily = {"Bluebook", "converter", "__version__", "Citation", "citation", "json_schema"}
     served_lazily |= {"to_records", "to_pandas", "to_arrow", "write_datapackage"}
     assert set(bb.__all__) == public | served_lazily | {"DATA_VERSION"}
 
@@ -64,5 +65,5 @@ def test_version_is_the_installed_metadata_version() -> None:
 
 def test_data_version_is_the_shipped_one(book: bb.Bluebook) -> None:
     """DATA_VERSION is the version of the loaded data and of the shipped annotations file."""
-    shipped = importlib_resources.files("bluebook_data") / "data" / _resources.ANNOTATIONS_FILE
+    shipped = importlib_resources.files("bluebook_data") / "data" / resources.ANNOTATIONS_FILE
     assert bb.DATA_VERSION == book.data_version == json.loads(shipped.read_bytes())["data_version"]

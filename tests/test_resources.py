@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from bluebook_data import _resources
+from bluebook_data._loading import resources
 
 
 def test_data_root_holds_both_files() -> None:
     """The data folder holds the text and the annotations, and nothing else."""
-    names = {entry.name for entry in _resources.data_root().iterdir()}
-    assert names == {_resources.TEXT_FILE, _resources.ANNOTATIONS_FILE}
+    names = {entry.name for entry in resources.data_root().iterdir()}
+    assert names == {resources.TEXT_FILE, resources.ANNOTATIONS_FILE}
 
 
 def test_read_bytes_reads_a_whole_file() -> None:
     """read_bytes gives the file's bytes: the text is UTF-8 and has no trailing newline."""
-    raw = _resources.read_bytes(_resources.data_root(), _resources.TEXT_FILE)
+    raw = resources.read_bytes(resources.data_root(), resources.TEXT_FILE)
     assert raw.decode("utf-8").startswith("Diplomatic Bluebook")
     assert not raw.endswith(b"\n")
 
@@ -23,4 +23,4 @@ def test_read_bytes_reads_a_whole_file() -> None:
 def test_read_bytes_of_a_missing_file_is_an_os_error() -> None:
     """A missing file raises OSError, which the loader turns into a DataError."""
     with pytest.raises(FileNotFoundError):
-        _resources.read_bytes(_resources.data_root(), "missing.json")
+        resources.read_bytes(resources.data_root(), "missing.json")

@@ -10,8 +10,8 @@ import cattrs
 import pytest
 
 import bluebook_data as bb
-from bluebook_data._fields import RECORD_CLASSES
-from bluebook_data._schema import DIALECT
+from bluebook_data._exports.fields import RECORD_CLASSES, data_fields
+from bluebook_data._exports.schema import DIALECT
 
 jsonschema = pytest.importorskip("jsonschema")
 
@@ -24,18 +24,11 @@ def _records(value: object) -> Iterator[object]:
     elif attrs.has(type(value)):
         cls: Any = type(value)
         yield value
-        for field in attrs.fields(cls):
+        for field in data_fields(cls):
             yield from _records(getattr(value, field.name))
 
 
 def _unstructure(record: object) -> Any:
-    # The converter cannot unstructure a whole Bluebook (its cached index's annotation does not
-    # resolve at run time), so the edition is unstructured field by field.
-    if isinstance(record, bb.Bluebook):
-        return {
-            field.name: bb.converter.unstructure(getattr(record, field.name))
-            for field in attrs.fields(bb.Bluebook)
-        }
     return bb.converter.unstructure(record)
 
 
@@ -66,7 +59,7 @@ def test_every_shipped_record_validates(cls: type) -> None:
 def test_properties_and_required_follow_the_fields(cls: type) -> None:
     """Properties are the fields in order; the required ones are those without a default."""
     schema = bb.json_schema(cls)
-    fields = attrs.fields(cls)
+    fields = data_fields(cls)
     assert list(schema["properties"]) == [field.name for field in fields]
     assert schema["required"] == [f.name for f in fields if f.default is attrs.NOTHING]
     assert schema["additionalProperties"] is False

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import bluebook_data as bb
-from bluebook_data._segment import segment
+from bluebook_data._loading.segment import segment
 
 _BOOK = bb.load()
 _HEADINGS = "\n".join(_BOOK.text().split("\n")[:5])

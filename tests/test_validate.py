@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 
 import bluebook_data as bb
-from bluebook_data._validate import problems
+from bluebook_data._loading.validate import problems
 
 
 def _with_topics(book: bb.Bluebook, parents: dict[str, str | None]) -> bb.Records:

@@ -15,9 +15,9 @@ from typing import Any
 import attrs
 
 import bluebook_data as bb
-from bluebook_data._datapackage import link_tables
-from bluebook_data._fields import RECORD_CLASSES, describe, field_types
-from bluebook_data._tables import tables
+from bluebook_data._exports.datapackage import link_tables
+from bluebook_data._exports.fields import RECORD_CLASSES, describe, field_types
+from bluebook_data._exports.tables import tables
 
 
 def _type_name(hint: Any) -> str:

@@ -6,7 +6,8 @@
 """
 
 import importlib
-from typing import TYPE_CHECKING
+import sys
+import typing
 
 from bluebook_data._versions import DATA_VERSION
 from bluebook_data.errors import (
@@ -20,32 +21,17 @@ from bluebook_data.errors import (
     UnknownPersonError,
     UnknownTopicError,
 )
-from bluebook_data.query import (
-    chapter,
-    countries,
-    country,
-    engagement,
-    engagements,
-    load,
-    people,
-    person,
-    search,
-    statements,
-    text,
-    topic,
-    topics,
-)
 
-if TYPE_CHECKING:
+if typing.TYPE_CHECKING:
     import cattrs
 
-    from bluebook_data._citation import Citation, citation
-    from bluebook_data._datapackage import write_datapackage
-    from bluebook_data._frames import to_arrow, to_pandas
-    from bluebook_data._schema import json_schema
-    from bluebook_data._tables import to_records
+    from bluebook_data._edition.bluebook import Bluebook
+    from bluebook_data._exports.citation import Citation, citation
+    from bluebook_data._exports.datapackage import write_datapackage
+    from bluebook_data._exports.frames import to_arrow, to_pandas
+    from bluebook_data._exports.schema import json_schema
+    from bluebook_data._exports.tables import to_records
     from bluebook_data.model import (
-        Bluebook,
         Chapter,
         Country,
         Engagement,
@@ -63,7 +49,22 @@ if TYPE_CHECKING:
         StatementKind,
         Status,
         Topic,
-    )
+    )  # fmt: skip
+    from bluebook_data.query import (
+        chapter,
+        countries,
+        country,
+        engagement,
+        engagements,
+        load,
+        people,
+        person,
+        search,
+        statements,
+        text,
+        topic,
+        topics,
+    )  # fmt: skip
 
     converter: cattrs.Converter
     __version__: str
@@ -79,36 +80,34 @@ __all__ = [
     "to_arrow", "to_pandas", "to_records", "topic", "topics", "write_datapackage",
 ]  # fmt: skip
 
-# The exports, the schema and the citation are served on first access, like the converter: their
-# modules build attrs classes and tables that a plain `import bluebook_data` should not pay for.
-_LAZY = {
-    "Citation": "bluebook_data._citation",
-    "citation": "bluebook_data._citation",
-    "converter": "bluebook_data._convert",
-    "json_schema": "bluebook_data._schema",
-    "to_arrow": "bluebook_data._frames",
-    "to_pandas": "bluebook_data._frames",
-    "to_records": "bluebook_data._tables",
-    "write_datapackage": "bluebook_data._datapackage",
-}
+# Every other public name is served on first access (PEP 562), from the module that defines it,
+# so that `import bluebook_data` costs less than `import attrs`: a program pays for the records,
+# cattrs and the exports only once it touches them.
+_MODULE_OF = {
+    "Bluebook": "bluebook_data._edition.bluebook",
+    "Citation": "bluebook_data._exports.citation",
+    "citation": "bluebook_data._exports.citation",
+    "converter": "bluebook_data._loading.convert",
+    "json_schema": "bluebook_data._exports.schema",
+    "to_arrow": "bluebook_data._exports.frames",
+    "to_pandas": "bluebook_data._exports.frames",
+    "to_records": "bluebook_data._exports.tables",
+    "write_datapackage": "bluebook_data._exports.datapackage",
+    **dict.fromkeys(
+        ("chapter", "countries", "country", "engagement", "engagements", "load", "people",
+         "person", "search", "statements", "text", "topic", "topics"),
+        "bluebook_data.query",
+    ),
+}  # fmt: skip
 
 
 def __getattr__(name: str) -> object:
-    # Served on first access, so that `import bluebook_data` costs less than `import attrs`: the
-    # record classes cost more to make than the rest of the package to import (attrs compiles
-    # each class's methods), cattrs, importlib.metadata and the export modules more again, and a
-    # program needs them only once it touches a record or the data.
-    value: object
-    if name in _LAZY:
-        value = getattr(importlib.import_module(_LAZY[name]), name)
-    elif name == "__version__":
-        from importlib.metadata import version
-
-        value = version("bluebook-data")
-    elif name in __all__:  # what __all__ names and nothing above imports: the records and enums
-        from bluebook_data import model
-
-        value = getattr(model, name)
+    if name == "__version__":
+        value: object = importlib.import_module("importlib.metadata").version("bluebook-data")
+    elif name in _MODULE_OF:
+        value = getattr(importlib.import_module(_MODULE_OF[name]), name)
+    elif name in __all__:  # the records and enums
+        value = getattr(importlib.import_module("bluebook_data.model"), name)
     else:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     globals()[name] = value  # so that later look-ups never come back here
@@ -116,5 +115,12 @@ def __getattr__(name: str) -> object:
 
 
 def __dir__() -> list[str]:
-    # Lists the lazy names too, so that tab completion in Jupyter offers them.
-    return sorted({*globals(), *__all__})
+    # The public names, lazy ones included, for tab completion; not this module's helpers.
+    return sorted({*__all__, *(name for name in globals() if name.startswith("__"))})
+
+
+# Inside IPython (Jupyter), records and query results show themselves as HTML tables.
+if "IPython" in sys.modules:
+    from bluebook_data._exports.ipython import register_html_display
+
+    register_html_display()

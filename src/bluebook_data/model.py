@@ -1,24 +1,18 @@
 """The records of bluebook-data: immutable attrs classes and the enums they use.
 
-Nothing here does I/O. Every record is frozen and slotted, every collection a tuple, so a record
-can be hashed, shared between threads and kept as a dictionary key. Equality and hashing are by
-value.
+Nothing here does I/O or imports the rest of the package: every other layer builds on this one.
+Every record is frozen and slotted, every collection a tuple, so a record can be hashed, shared
+between threads and kept as a dictionary key. Equality and hashing are by value.
 """
 
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING, Literal, SupportsIndex
+from typing import Literal
 
 import attrs
 
-from bluebook_data._display import HTMLRecord, Results
-
-if TYPE_CHECKING:
-    from bluebook_data._index import Index
-
 __all__ = [
-    "Bluebook",
     "Chapter",
     "Country",
     "Engagement",
@@ -171,7 +165,7 @@ def _check_span_text(instance: Span, attribute: attrs.Attribute[str], value: str
 
 
 @attrs.frozen
-class Span(HTMLRecord):
+class Span:
     """A stretch of the source text: ``text == bb.text()[start:end]``.
 
     Offsets count characters (code points) of the verbatim text, headings included.
@@ -191,7 +185,7 @@ class Span(HTMLRecord):
 
 
 @attrs.frozen
-class Reference(HTMLRecord):
+class Reference:
     """A public source for a detail that the text itself does not state."""
 
     url: str
@@ -199,7 +193,7 @@ class Reference(HTMLRecord):
 
 
 @attrs.frozen
-class Sentence(HTMLRecord):
+class Sentence:
     """One sentence of the text, with its place in it."""
 
     id: str
@@ -213,7 +207,7 @@ class Sentence(HTMLRecord):
 
 
 @attrs.frozen
-class Paragraph(HTMLRecord):
+class Paragraph:
     """One paragraph of the section: a line of the source text."""
 
     id: str
@@ -228,7 +222,7 @@ class Paragraph(HTMLRecord):
 
 
 @attrs.frozen(kw_only=True)
-class Section(HTMLRecord):
+class Section:
     """A section of a chapter. ``text`` is the whole verbatim source, headings included."""
 
     number: int
@@ -239,7 +233,7 @@ class Section(HTMLRecord):
 
 
 @attrs.frozen
-class Chapter(HTMLRecord):
+class Chapter:
     """A chapter of the Bluebook, holding the sections this package ships."""
 
     number: int
@@ -248,7 +242,7 @@ class Chapter(HTMLRecord):
 
 
 @attrs.frozen(kw_only=True)
-class Country(HTMLRecord):
+class Country:
     """A country the text refers to, with its ISO 3166-1 codes."""
 
     code: str
@@ -264,7 +258,7 @@ class Country(HTMLRecord):
 
 
 @attrs.frozen(kw_only=True)
-class Person(HTMLRecord):
+class Person:
     """A person who took part in an engagement; ``office`` is as of 2015."""
 
     id: str
@@ -278,7 +272,7 @@ class Person(HTMLRecord):
 
 
 @attrs.frozen(kw_only=True)
-class Topic(HTMLRecord):
+class Topic:
     """A subject the text reports on; ``parent`` is the id of a broader topic."""
 
     id: str
@@ -288,7 +282,7 @@ class Topic(HTMLRecord):
 
 
 @attrs.frozen(kw_only=True)
-class Engagement(HTMLRecord):
+class Engagement:
     """A diplomatic contact the text reports.
 
     ``evidence`` holds what the text says; every other detail (exact dates, the city, the people
@@ -317,7 +311,7 @@ class Engagement(HTMLRecord):
 
 
 @attrs.frozen(kw_only=True)
-class Statement(HTMLRecord):
+class Statement:
     """Something the text asserts that is not a contact: a judgement, an intention, a result.
 
     ``summary`` is this package's paraphrase; ``evidence`` is the text's own words. ``engagements``
@@ -335,7 +329,7 @@ class Statement(HTMLRecord):
 
 
 @attrs.frozen(kw_only=True)
-class Records(HTMLRecord):
+class Records:
     """Everything the text reports, in the order of the data file."""
 
     countries: tuple[Country, ...]
@@ -343,100 +337,3 @@ class Records(HTMLRecord):
     topics: tuple[Topic, ...]
     engagements: tuple[Engagement, ...]
     statements: tuple[Statement, ...]
-
-
-@attrs.frozen(kw_only=True)
-class Bluebook(HTMLRecord):
-    """One edition of the Diplomatic Bluebook: its text, structure and every record drawn from it.
-
-    The query methods are those of the module (:func:`bluebook_data.engagements` and the rest);
-    they answer from indexes built once, on first use, for this object.
-    """
-
-    year: int
-    title: str
-    publisher: str
-    url: str
-    accessed: str
-    data_version: str
-    chapters: tuple[Chapter, ...] = attrs.field(repr=False)
-    records: Records = attrs.field(repr=False)
-
-    @property
-    def _index(self) -> Index:
-        # Imported here because the index module is built on this one. The index is kept by that
-        # module, not on this object, so that the record holds nothing but its data.
-        from bluebook_data._index import index_of
-
-        return index_of(self)
-
-    def text(self) -> str:
-        """Return the verbatim source text."""
-        return self.chapters[0].sections[0].text
-
-    def chapter(self) -> Chapter:
-        """Return the chapter this edition ships."""
-        return self.chapters[0]
-
-    def sentences(self) -> tuple[Sentence, ...]:
-        """Return every sentence, in text order."""
-        return Results(self._index.sentences)
-
-    def engagements(
-        self,
-        *,
-        country: str | Country | None = None,
-        kind: EngagementKind | str | None = None,
-        year: SupportsIndex | None = None,
-        topic: str | Topic | None = None,
-        person: str | Person | None = None,
-        status: Status | str | None = None,
-    ) -> tuple[Engagement, ...]:
-        """Return the engagements matching every filter; see :func:`bluebook_data.engagements`."""
-        return Results(
-            self._index.engagements(
-                country=country, kind=kind, year=year, topic=topic, person=person, status=status
-            )
-        )
-
-    def engagement(self, id: str) -> Engagement:
-        """Return the engagement with this id; see :func:`bluebook_data.engagement`."""
-        return self._index.engagement(id)
-
-    def statements(
-        self,
-        *,
-        country: str | Country | None = None,
-        kind: StatementKind | str | None = None,
-        topic: str | Topic | None = None,
-    ) -> tuple[Statement, ...]:
-        """Return the statements matching every filter; see :func:`bluebook_data.statements`."""
-        return Results(self._index.statements(country=country, kind=kind, topic=topic))
-
-    def countries(self, *, region: Region | str | None = None) -> tuple[Country, ...]:
-        """Return the countries, optionally of one region; see :func:`bluebook_data.countries`."""
-        return Results(self._index.countries(region=region))
-
-    def country(self, query: str | Country) -> Country:
-        """Look up a country; see :func:`bluebook_data.country`."""
-        return self._index.country(query)
-
-    def people(self) -> tuple[Person, ...]:
-        """Return every person, by family name."""
-        return Results(self._index.people)
-
-    def person(self, query: str | Person) -> Person:
-        """Look up a person; see :func:`bluebook_data.person`."""
-        return self._index.person(query)
-
-    def topics(self) -> tuple[Topic, ...]:
-        """Return every topic, by id."""
-        return Results(self._index.topics)
-
-    def topic(self, query: str | Topic) -> Topic:
-        """Look up a topic; see :func:`bluebook_data.topic`."""
-        return self._index.topic(query)
-
-    def search(self, query: str) -> tuple[Sentence, ...]:
-        """Find sentences containing a phrase; see :func:`bluebook_data.search`."""
-        return Results(self._index.search(query))

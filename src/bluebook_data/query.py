@@ -1,32 +1,25 @@
 """The query helpers: module functions that answer from the shipped edition, loaded on first use.
 
-Each is the method of the same name on :func:`load`'s :class:`~bluebook_data.Bluebook`. The
-lookups and filters run inside loops, so they first look in :mod:`bluebook_data._cache` for the
-answer they gave to the same arguments before, and ask the edition only when there is none.
+Each is the method of the same name on :func:`load`'s :class:`~bluebook_data.Bluebook`, and one
+line long: the edition's indexes do the work.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, SupportsIndex
+from typing import Unpack
 
-from bluebook_data import _cache
-from bluebook_data._cache import remember
-
-if TYPE_CHECKING:  # the records are made on first use, not when `bluebook_data` is imported
-    from bluebook_data.model import (
-        Bluebook,
-        Chapter,
-        Country,
-        Engagement,
-        EngagementKind,
-        Person,
-        Region,
-        Sentence,
-        Statement,
-        StatementKind,
-        Status,
-        Topic,
-    )
+from bluebook_data._edition.filters import EngagementFilters, StatementFilters, shows_filters
+from bluebook_data._loading.loader import load
+from bluebook_data.model import (
+    Chapter,
+    Country,
+    Engagement,
+    Person,
+    Region,
+    Sentence,
+    Statement,
+    Topic,
+)
 
 __all__ = [
     "chapter",
@@ -43,30 +36,6 @@ __all__ = [
     "topic",
     "topics",
 ]
-
-
-def load() -> Bluebook:
-    """Return the shipped edition, read and checked on the first call and cached after.
-
-    Concurrent first calls all receive the same object. No I/O happens on import.
-
-    Raises:
-        DataError: if a shipped data file is missing or does not match the text.
-
-    >>> load() is load()
-    True
-    >>> load().year
-    2016
-    """
-    return _cache.edition or _first_load()
-
-
-def _first_load() -> Bluebook:
-    # Imported on first use: the loader brings cattrs and importlib-resources, which a plain
-    # `import bluebook_data` should not pay for.
-    from bluebook_data._load import load as load_cached
-
-    return load_cached()
 
 
 def text() -> str:
@@ -88,15 +57,8 @@ def chapter() -> Chapter:
     return load().chapter()
 
 
-def engagements(
-    *,
-    country: str | Country | None = None,
-    kind: EngagementKind | str | None = None,
-    year: SupportsIndex | None = None,
-    topic: str | Topic | None = None,
-    person: str | Person | None = None,
-    status: Status | str | None = None,
-) -> tuple[Engagement, ...]:
+@shows_filters(EngagementFilters)
+def engagements(**filters: Unpack[EngagementFilters]) -> tuple[Engagement, ...]:
     """Return the engagements that match every filter given.
 
     Results are chronological, undated ones last, ties broken by id. A ``topic`` also matches its
@@ -121,18 +83,7 @@ def engagements(
     >>> engagements(country="KZ", year=2015)[-1].location
     'Astana, Kazakhstan'
     """
-    filters = (country, kind, year, topic, person, status)
-    try:
-        found = _cache.engagements_asked[filters]
-        # The answer for 2015 is none for 2015.0 or True, which equal 2015 and 1 but are no years.
-        if year is None or type(year) is int:
-            return found
-    except (KeyError, TypeError):  # not asked yet, or unhashable and so rejected below
-        pass
-    found = load().engagements(
-        country=country, kind=kind, year=year, topic=topic, person=person, status=status
-    )
-    return remember(_cache.engagements_asked, filters, found)
+    return load().engagements(**filters)
 
 
 def engagement(id: str) -> Engagement:
@@ -147,23 +98,14 @@ def engagement(id: str) -> Engagement:
     return load().engagement(id)
 
 
-def statements(
-    *,
-    country: str | Country | None = None,
-    kind: StatementKind | str | None = None,
-    topic: str | Topic | None = None,
-) -> tuple[Statement, ...]:
+@shows_filters(StatementFilters)
+def statements(**filters: Unpack[StatementFilters]) -> tuple[Statement, ...]:
     """Return the statements that match every filter given, in the order of the text.
 
     >>> [s.id for s in statements(kind="policy")]
     ['peace-treaty-negotiations-to-continue']
     """
-    filters = (country, kind, topic)
-    try:
-        return _cache.statements_asked[filters]
-    except (KeyError, TypeError):  # as in engagements()
-        found = load().statements(country=country, kind=kind, topic=topic)
-        return remember(_cache.statements_asked, filters, found)
+    return load().statements(**filters)
 
 
 def countries(*, region: Region | str | None = None) -> tuple[Country, ...]:
@@ -188,10 +130,7 @@ def country(query: str | Country) -> Country:
     >>> country("RUS").name
     'Russia'
     """
-    try:
-        return _cache.countries_asked[query]
-    except (KeyError, TypeError):  # as in engagements()
-        return remember(_cache.countries_asked, query, load().country(query))
+    return load().country(query)
 
 
 def people() -> tuple[Person, ...]:
@@ -212,10 +151,7 @@ def person(query: str | Person) -> Person:
     >>> person("putin").office
     'President of the Russian Federation'
     """
-    try:
-        return _cache.people_asked[query]
-    except (KeyError, TypeError):  # as in engagements()
-        return remember(_cache.people_asked, query, load().person(query))
+    return load().person(query)
 
 
 def topics() -> tuple[Topic, ...]:
@@ -236,10 +172,7 @@ def topic(query: str | Topic) -> Topic:
     >>> topic("Northern Territories issue").id
     'northern-territories'
     """
-    try:
-        return _cache.topics_asked[query]
-    except (KeyError, TypeError):  # as in engagements()
-        return remember(_cache.topics_asked, query, load().topic(query))
+    return load().topic(query)
 
 
 def search(query: str) -> tuple[Sentence, ...]:

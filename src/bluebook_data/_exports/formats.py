@@ -7,13 +7,15 @@ the flat rows of :func:`bluebook_data.to_records`, a list cell written as a JSON
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any, Literal, get_args
+from typing import Any, Literal, get_args
 
-if TYPE_CHECKING:
-    from bluebook_data._columns import Column, Table
-    from bluebook_data.model import Bluebook
+from bluebook_data._edition.bluebook import Bluebook
+from bluebook_data._exports.columns import Column, Table
+from bluebook_data._loading.convert import converter
 
 __all__ = ["FORMATS", "Format", "csv_cell", "csv_text", "render"]
 
@@ -38,16 +40,12 @@ def csv_cell(value: object) -> str:
 def csv_text(columns: Sequence[Column], rows: Iterable[dict[str, Any]]) -> str:
     r"""Lay rows out as CSV under a header of the column names, one ``\n`` per line.
 
-    >>> from bluebook_data._tables import table
+    >>> from bluebook_data._exports.tables import table
     >>> print(csv_text(table("countries").columns[:2], [{"code": "JP", "alpha3": "JPN"}]))
     code,alpha3
     JP,JPN
     <BLANKLINE>
     """
-    # Imported here: the command line loads this module for its option list alone.
-    import csv
-    import io
-
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([column.name for column in columns])
@@ -56,9 +54,6 @@ def csv_text(columns: Sequence[Column], rows: Iterable[dict[str, Any]]) -> str:
 
 
 def _json_ready(spec: Table, record: object, book: Bluebook) -> Any:
-    # Imported here: the converter brings cattrs, which only these two formats need.
-    from bluebook_data._convert import converter
-
     if spec.name == "events":
         return spec.row(record, book)
     return converter.unstructure(record)

@@ -26,7 +26,7 @@ def read_bytes(root: Traversable, name: str) -> bytes:
     """Read one data file whole.
 
     Raises:
-        OSError: if the file is missing or unreadable (:mod:`bluebook_data._load` turns it into a
+        OSError: if the file is missing or unreadable (the loader turns it into a
             :class:`~bluebook_data.DataError`).
     """
     return root.joinpath(name).read_bytes()

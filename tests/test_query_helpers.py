@@ -1,4 +1,4 @@
-"""The query helpers' memos: a repeated question gets the answer it got before, and only answers."""
+"""The module helpers answer as the shipped edition's methods do, for good and bad arguments."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 import bluebook_data as bb
-from bluebook_data import _cache, _load
+from bluebook_data._loading import loader
 
 FILTERS: list[dict[str, Any]] = [
     {},
@@ -41,31 +41,40 @@ BAD_FILTERS: list[tuple[dict[str, Any], type[Exception]]] = [
 
 @pytest.fixture(autouse=True)
 def fresh_edition() -> Iterator[None]:
-    """Start each test from a new load, so that no memo holds answers from another test."""
-    _load.clear_cache()
+    """Start each test from a new load."""
+    loader.clear_cache()
     yield
-    _load.clear_cache()
+    loader.clear_cache()
 
 
 @pytest.mark.parametrize("filters", FILTERS)
-def test_engagements_memo_gives_the_computed_answer(filters: dict[str, Any]) -> None:
-    """The first and the repeated answer are one object, equal to what the index computes."""
-    first = bb.engagements(**filters)
-    assert bb.engagements(**filters) is first
-    assert first == _load.load_bluebook().engagements(**filters)
+def test_engagements_equal_a_fresh_editions(filters: dict[str, Any]) -> None:
+    """The helper gives what the method of an edition loaded apart gives, asked once or twice."""
+    fresh = loader.load_bluebook().engagements(**filters)
+    assert bb.engagements(**filters) == fresh
+    assert bb.engagements(**filters) == fresh
 
 
 @pytest.mark.parametrize("filters", STATEMENT_FILTERS)
-def test_statements_memo_gives_the_computed_answer(filters: dict[str, Any]) -> None:
-    """As for engagements: remembered, and equal to a fresh computation."""
-    first = bb.statements(**filters)
-    assert bb.statements(**filters) is first
-    assert first == _load.load_bluebook().statements(**filters)
+def test_statements_equal_a_fresh_editions(filters: dict[str, Any]) -> None:
+    """As for engagements."""
+    assert bb.statements(**filters) == loader.load_bluebook().statements(**filters)
+
+
+@pytest.mark.parametrize(
+    ("query", "meant"), [("contry", "country"), ("years", "year"), ("kinds", "kind")]
+)
+def test_a_misspelt_filter_name_is_a_type_error_naming_the_filter(query: str, meant: str) -> None:
+    """An unknown keyword is refused as Python refuses one, with the filter meant."""
+    with pytest.raises(
+        TypeError, match=f"unexpected keyword argument '{query}'; did you mean '{meant}'"
+    ):
+        bb.engagements(**{query: "x"})  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(("filters", "error"), BAD_FILTERS)
 def test_bad_filters_raise_every_time(filters: dict[str, Any], error: type[Exception]) -> None:
-    """An error is never remembered as an answer: the second call raises as the first did."""
+    """A bad filter raises every time it is given."""
     for _ in range(2):
         with pytest.raises(error):
             bb.engagements(**filters)
@@ -73,25 +82,17 @@ def test_bad_filters_raise_every_time(filters: dict[str, Any], error: type[Excep
 
 @pytest.mark.parametrize("year", [2015.0, True, 1.0])
 def test_a_remembered_int_year_does_not_answer_an_equal_non_int(year: object) -> None:
-    """2015.0 and True equal ints, and hash like them, but are rejected after them too."""
+    """2015.0 and True equal ints, and hash like them, but are rejected after an int was asked."""
     bb.engagements(year=2015)
     bb.engagements(year=1)
     with pytest.raises(TypeError, match="year must be an int"):
         bb.engagements(year=year)  # type: ignore[arg-type]
 
 
-def test_memos_are_bounded() -> None:
-    """However many distinct questions are asked, a memo keeps at most MEMO_SIZE answers."""
-    for year in range(_cache.MEMO_SIZE + 10):
-        assert bb.engagements(year=year) == ()
-    assert 0 < len(_cache.engagements_asked) <= _cache.MEMO_SIZE
-    assert bb.engagements(year=2015) == _load.load_bluebook().engagements(year=2015)
-
-
 def test_a_new_load_answers_from_the_new_edition() -> None:
     """After clear_cache() the helpers answer with the new edition's records, not old ones."""
     before = bb.engagements(country="Russia")
-    _load.clear_cache()
+    loader.clear_cache()
     after = bb.engagements(country="Russia")
     assert after == before
     assert after is not before
@@ -106,8 +107,8 @@ def test_a_new_load_answers_from_the_new_edition() -> None:
         (bb.topic, ["Northern Territories issue", "northern-territories"]),
     ],
 )
-def test_lookups_remember_each_query(lookup: Any, queries: list[str]) -> None:
-    """Every spelling finds the one record, the same object again when asked again."""
+def test_every_spelling_finds_the_one_record(lookup: Any, queries: list[str]) -> None:
+    """Every spelling finds the one record, the same object each time."""
     found = lookup(queries[0])
     for query in queries:
         assert lookup(query) is found
@@ -124,7 +125,7 @@ def test_lookups_reject_wrong_types_every_time(query: object) -> None:
 
 
 def test_unknown_names_raise_every_time() -> None:
-    """An unknown name is never remembered: each call raises with its suggestions."""
+    """An unknown name raises with its suggestions every time."""
     for _ in range(2):
         with pytest.raises(bb.UnknownCountryError) as raised:
             bb.country("Rusia")

@@ -16,7 +16,7 @@ import attrs
 
 from bluebook_data.model import PartialDate, Reference, Span
 
-__all__ = ["record_html", "results_html"]
+__all__ = ["html_of", "record_html", "results_html"]
 
 _TABLE_STYLE = "border-collapse: collapse; text-align: left;"
 _CELL_STYLE = "text-align: left; vertical-align: top;"
@@ -116,3 +116,17 @@ def results_html(records: tuple[Any, ...]) -> str:
     )
     caption = f"<caption>{count} {html.escape(cls.__name__)} record{'s' * (count != 1)}</caption>"
     return f'<table style="{_TABLE_STYLE}">{caption}{header}<tbody>{body}</tbody></table>'
+
+
+def html_of(value: object) -> str:
+    """Render a record as a table of its fields, a tuple of records as a table of rows.
+
+    >>> import bluebook_data as bb
+    >>> "two Summit Meetings" in html_of(bb.engagement("2015-09-28-summit-new-york"))
+    True
+    >>> "<table" in html_of(bb.countries(region="caucasus"))
+    True
+    """
+    if isinstance(value, tuple):
+        return results_html(value)
+    return record_html(value)

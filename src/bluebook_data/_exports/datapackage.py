@@ -14,16 +14,18 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any, Final
 
-from bluebook_data import _resources
-from bluebook_data._citation import citation_of
-from bluebook_data._columns import Column, Table
-from bluebook_data._formats import csv_text
-from bluebook_data._tables import tables
+from bluebook_data._edition.bluebook import Bluebook
+from bluebook_data._exports.citation import citation_of
+from bluebook_data._exports.columns import Column, Table
+from bluebook_data._exports.formats import csv_text
+from bluebook_data._exports.tables import tables
+from bluebook_data._loading.loader import load
+from bluebook_data._loading.resources import TEXT_FILE, data_root, read_bytes
 from bluebook_data._versions import DATA_VERSION
-from bluebook_data.model import Bluebook
 
 __all__ = ["PACKAGE_NAME", "PROFILE", "descriptor", "link_tables", "write_datapackage"]
 
@@ -144,12 +146,12 @@ def _files(book: Bluebook) -> dict[str, tuple[bytes, dict[str, Any]]]:
                 "schema": _table_schema(spec),
             },
         )
-    text = _resources.read_bytes(_resources.data_root(), _resources.TEXT_FILE)
-    files[_resources.TEXT_FILE] = (
+    text = read_bytes(data_root(), TEXT_FILE)
+    files[TEXT_FILE] = (
         text,
         {
             "name": "text",
-            "path": _resources.TEXT_FILE,
+            "path": TEXT_FILE,
             "title": "The source text, verbatim",
             "description": (
                 "The text every evidence offset (`evidence_start`, `evidence_end`, `start`, "
@@ -166,8 +168,6 @@ def _files(book: Bluebook) -> dict[str, tuple[bytes, dict[str, Any]]]:
 
 def descriptor(book: Bluebook, resources: list[dict[str, Any]]) -> dict[str, Any]:
     """Return the package descriptor around the given resource descriptors."""
-    from importlib.metadata import version
-
     cited = citation_of(book)
     return {
         "$schema": PROFILE,
@@ -212,8 +212,6 @@ def write_datapackage(directory: str | os.PathLike[str]) -> Path:
     ...     print(path.name, (path.parent / "events.csv").read_text().splitlines()[0][:30])
     datapackage.json event_id,engagement_id,part_of
     """
-    from bluebook_data.query import load
-
     book = load()
     folder = Path(directory)
     folder.mkdir(parents=True, exist_ok=True)

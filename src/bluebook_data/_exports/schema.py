@@ -15,7 +15,7 @@ from typing import Any, Final
 
 import attrs
 
-from bluebook_data._fields import RECORD_CLASSES, describe, field_types
+from bluebook_data._exports.fields import RECORD_CLASSES, data_fields, describe, field_types
 from bluebook_data.model import PartialDate
 
 __all__ = ["DIALECT", "PARTIAL_DATE_PATTERN", "json_schema"]
@@ -66,7 +66,7 @@ class _Builder:
     def of_record(self, cls: type) -> dict[str, Any]:
         properties: dict[str, Any] = {}
         required: list[str] = []
-        for field in attrs.fields(cls):
+        for field in data_fields(cls):
             schema = self.of_type(field_types(cls)[field.name])
             schema = {**schema, "description": describe(cls, field.name)}
             if field.default is attrs.NOTHING:

@@ -1,8 +1,8 @@
 """The flat tables every export shares, and :func:`to_records`, the rows of one of them.
 
 A row is a plain dict of strings, integers, None and lists: ready for :func:`json.dumps`, the
-:mod:`csv` module, pandas and Arrow. The columns come from :mod:`bluebook_data._columns`, so the
-tables follow the model.
+:mod:`csv` module, pandas and Arrow. The columns come from
+:mod:`bluebook_data._exports.columns`, so the tables follow the model.
 """
 
 from __future__ import annotations
@@ -12,9 +12,12 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any, Literal, get_args
 
-from bluebook_data._columns import Table, model_columns
+from bluebook_data._edition.bluebook import Bluebook
+from bluebook_data._exports.columns import Table, model_columns
+from bluebook_data._exports.events import EVENTS
+from bluebook_data._loading.loader import load
 from bluebook_data.errors import InvalidFilterError
-from bluebook_data.model import Bluebook, Country, Engagement, Person, Sentence, Statement, Topic
+from bluebook_data.model import Country, Engagement, Person, Sentence, Statement, Topic
 
 __all__ = ["TableName", "table", "table_names", "tables", "to_records"]
 
@@ -45,8 +48,6 @@ def tables() -> Mapping[str, Table]:
     Built on first use: deriving the columns reads the model's type hints, which an
     ``import bluebook_data`` should not pay for.
     """
-    from bluebook_data._events import EVENTS
-
     return MappingProxyType(
         {
             table.name: table
@@ -128,6 +129,4 @@ def to_records(kind: TableName) -> list[dict[str, Any]]:
     >>> event["actor_country_alpha3"], event["event_type"], event["event_mode"]
     ('JPN', 'CONSULT', 'visit')
     """
-    from bluebook_data.query import load
-
     return table(kind).rows(load())

@@ -16,8 +16,9 @@ from typing import Any, Final
 import attrs
 
 from bluebook_data import model
+from bluebook_data._edition.bluebook import Bluebook
 
-__all__ = ["DESCRIPTIONS", "RECORD_CLASSES", "describe", "field_types"]
+__all__ = ["DESCRIPTIONS", "RECORD_CLASSES", "data_fields", "describe", "field_types"]
 
 #: Every attrs class of the model, in the order the data dictionary lists them.
 RECORD_CLASSES: Final[tuple[type, ...]] = (
@@ -30,7 +31,7 @@ RECORD_CLASSES: Final[tuple[type, ...]] = (
     model.Paragraph,
     model.Section,
     model.Chapter,
-    model.Bluebook,
+    Bluebook,
     model.Records,
     model.Span,
     model.Reference,
@@ -161,27 +162,24 @@ DESCRIPTIONS: Final[Mapping[str, Mapping[str, str]]] = MappingProxyType(
 )
 
 
+def data_fields(cls: type) -> tuple[attrs.Attribute[Any], ...]:
+    """Return the fields of a record class that hold data, leaving out those derived from them.
+
+    >>> [field.name for field in data_fields(Bluebook)][-2:]
+    ['chapters', 'records']
+    """
+    return tuple(field for field in attrs.fields(cls) if field.init)
+
+
 @functools.cache
 def field_types(cls: type) -> Mapping[str, Any]:
-    """Return the resolved type of every attrs field of ``cls``, in field order.
-
-    The model's annotations are strings (``from __future__ import annotations``). They are read
-    through a stand-in class holding only the field annotations, in the model's namespace, because
-    :class:`~bluebook_data.Bluebook` also annotates a cached property with a type that exists only
-    for type checkers.
+    """Return the resolved type of every data field of ``cls``, in field order.
 
     >>> field_types(model.Span)["start"]
     <class 'int'>
     """
-    stand_in = type(
-        cls.__name__,
-        (),
-        {
-            "__annotations__": {field.name: field.type for field in attrs.fields(cls)},
-            "__module__": cls.__module__,
-        },
-    )
-    return MappingProxyType(typing.get_type_hints(stand_in))
+    hints = typing.get_type_hints(cls)
+    return MappingProxyType({field.name: hints[field.name] for field in data_fields(cls)})
 
 
 def describe(cls: type, field: str) -> str:

@@ -14,9 +14,10 @@ from typing import Any, Final, Literal
 
 import attrs
 
-from bluebook_data._fields import describe, field_types
-from bluebook_data._schema import PARTIAL_DATE_PATTERN
-from bluebook_data.model import Bluebook, PartialDate, Reference, Span
+from bluebook_data._edition.bluebook import Bluebook
+from bluebook_data._exports.fields import data_fields, describe, field_types
+from bluebook_data._exports.schema import PARTIAL_DATE_PATTERN
+from bluebook_data.model import PartialDate, Reference, Span
 
 __all__ = [
     "LINKS",
@@ -253,11 +254,11 @@ def model_columns(cls: type) -> tuple[Column, ...]:
     ['id', 'label', 'parent', 'evidence', 'evidence_start', 'evidence_end', 'evidence_sentence_ids']
     """
     columns: list[Column] = []
-    for field in attrs.fields(cls):
+    for field in data_fields(cls):
         name, hint = field.name, field_types(cls)[field.name]
         description = describe(cls, name)
         link = LINKS.get((cls.__name__, name))
-        simple = {"name": name, "description": description, "references": link}
+        simple: dict[str, Any] = {"name": name, "description": description, "references": link}
         if hint in (str, str | None):
             columns.append(
                 Column(type="string", required=hint is str, get=_attribute(name), **simple)

@@ -11,7 +11,8 @@ from typing import Final
 
 import attrs
 
-from bluebook_data.model import Bluebook
+from bluebook_data._edition.bluebook import Bluebook
+from bluebook_data._loading.loader import load
 
 __all__ = ["LICENCE", "LICENCE_URL", "Citation", "citation", "citation_of"]
 
@@ -94,6 +95,4 @@ def citation() -> Citation:
     >>> print(bb.citation().bibtex.splitlines()[0])
     @misc{mofa2016bluebook,
     """
-    from bluebook_data.query import load
-
     return citation_of(load())

@@ -11,8 +11,11 @@ import importlib
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from bluebook_data._columns import Column, Table
-from bluebook_data._tables import TableName, table
+from bluebook_data._exports.citation import citation
+from bluebook_data._exports.columns import Column, Table
+from bluebook_data._exports.tables import TableName, table
+from bluebook_data._loading.loader import load
+from bluebook_data._versions import DATA_VERSION
 from bluebook_data.errors import MissingExtraError
 
 if TYPE_CHECKING:
@@ -30,9 +33,6 @@ def _require(module: str, feature: str, extra: str) -> ModuleType:
 
 
 def _metadata(spec: Table) -> dict[str, str]:
-    from bluebook_data._citation import citation
-    from bluebook_data._versions import DATA_VERSION
-
     return {
         "table": spec.name,
         "description": spec.description,
@@ -72,8 +72,6 @@ def to_pandas(kind: TableName) -> pandas.DataFrame:
     """
     pd = _require("pandas", "to_pandas", "pandas")
     spec = table(kind)
-    from bluebook_data.query import load
-
     rows = spec.rows(load())
     frame = pd.DataFrame(
         {
@@ -114,8 +112,6 @@ def to_arrow(kind: TableName) -> pyarrow.Table:
     """
     pa = _require("pyarrow", "to_arrow", "arrow")
     spec = table(kind)
-    from bluebook_data.query import load
-
     schema = pa.schema(
         [
             pa.field(

@@ -1,0 +1,270 @@
+"""The indexes of one edition, built once, and the lookups and filters that read them.
+
+A keyed filter reads a prebuilt posting set and combined filters intersect those sets, so no query
+scans every record. Nothing returned is a view of mutable state.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from operator import attrgetter
+from types import MappingProxyType
+from typing import Generic, TypeVar
+
+from bluebook_data._edition.filters import (
+    EngagementFilters,
+    StatementFilters,
+    as_year,
+    name_of,
+    resolve_enum,
+)
+from bluebook_data._edition.names import NameTable, close_matches, fold_for_search
+from bluebook_data.errors import (
+    InvalidFilterError,
+    UnknownCountryError,
+    UnknownEngagementError,
+    UnknownPersonError,
+    UnknownTopicError,
+)
+from bluebook_data.model import (
+    Chapter,
+    Country,
+    Engagement,
+    EngagementKind,
+    Person,
+    Records,
+    Region,
+    Sentence,
+    Statement,
+    StatementKind,
+    Status,
+    Topic,
+)
+
+__all__ = ["Index"]
+
+_Record = TypeVar("_Record")
+_Positions = frozenset[int]
+_NOWHERE: _Positions = frozenset()
+
+
+class _Postings(Generic[_Record]):
+    """Records in a fixed order, and the positions of those that have each key of each field."""
+
+    def __init__(
+        self,
+        ordered: tuple[_Record, ...],
+        fields: Mapping[str, Callable[[_Record], Iterable[object]]],
+    ) -> None:
+        self.ordered = ordered
+        self._positions: dict[str, dict[object, _Positions]] = {}
+        for field, keys in fields.items():
+            positions: defaultdict[object, set[int]] = defaultdict(set)
+            for position, record in enumerate(ordered):
+                for key in keys(record):
+                    positions[key].add(position)
+            self._positions[field] = {key: frozenset(found) for key, found in positions.items()}
+
+    def having(self, field: str, *keys: object) -> _Positions:
+        """Return the positions of the records whose ``field`` holds any of ``keys``."""
+        by_key = self._positions[field]
+        return _NOWHERE.union(*(by_key.get(key, _NOWHERE) for key in keys))
+
+    def select(self, wanted: list[_Positions]) -> tuple[_Record, ...]:
+        """Return the records at every one of the sets of positions, in order; all if none."""
+        if not wanted:
+            return self.ordered
+        return tuple(self.ordered[position] for position in sorted(frozenset.intersection(*wanted)))
+
+
+def _chronological(engagement: Engagement) -> tuple[bool, tuple[int, int, int], str]:
+    date = engagement.date
+    when = (0, 0, 0) if date is None else (date.year, date.month or 0, date.day or 0)
+    return (date is None, when, engagement.id)
+
+
+def _topic_families(topics: tuple[Topic, ...]) -> Mapping[str, frozenset[str]]:
+    """Map each topic id to itself and every topic below it.
+
+    Each topic is added to its own family and to each ancestor's, walking up from it. The loader
+    refuses cycles and unknown parents; an edition made by hand may have them, and the walk stops
+    at either.
+    """
+    parents = {topic.id: topic.parent for topic in topics}
+    family: dict[str, set[str]] = {topic_id: {topic_id} for topic_id in parents}
+    for topic_id, parent in parents.items():
+        while parent in family and topic_id not in family[parent]:
+            family[parent].add(topic_id)
+            parent = parents[parent]
+    return MappingProxyType({topic_id: frozenset(ids) for topic_id, ids in family.items()})
+
+
+def _check_filter_names(given: Mapping[str, object], known: type, query: str) -> None:
+    # The query methods take their filters as keyword arguments that Python does not check.
+    for name in given:
+        if name not in known.__annotations__:
+            close = close_matches(name, known.__annotations__, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise TypeError(f"{query}() got an unexpected keyword argument {name!r}{hint}")
+
+
+class Index:
+    """Every lookup table of one edition's text and records, built when the index is made."""
+
+    def __init__(self, chapter: Chapter, records: Records) -> None:
+        self.sentences: tuple[Sentence, ...] = tuple(
+            sentence
+            for section in chapter.sections
+            for paragraph in section.paragraphs
+            for sentence in paragraph.sentences
+        )
+        self._folded_sentences = tuple(fold_for_search(s.text) for s in self.sentences)
+
+        regions = list(Region)
+        self.countries: tuple[Country, ...] = tuple(
+            sorted(records.countries, key=lambda c: (regions.index(c.region), c.name))
+        )
+        self._country_names = NameTable(
+            (
+                (name, country)
+                for country in self.countries
+                for name in (
+                    country.code,
+                    country.alpha3,
+                    country.numeric,
+                    country.name,
+                    country.official_name,
+                    country.official_name.removeprefix("the "),
+                    *country.aliases,
+                )
+            ),
+            display=attrgetter("name"),
+            error=UnknownCountryError,
+        )
+
+        self.people: tuple[Person, ...] = tuple(
+            sorted(records.people, key=lambda p: (p.family_name, p.name))
+        )
+        self._person_names = NameTable(
+            (
+                (name, person)
+                for person in self.people
+                for name in (person.id, person.name, person.family_name)
+            ),
+            display=attrgetter("name"),
+            error=UnknownPersonError,
+        )
+
+        self.topics: tuple[Topic, ...] = tuple(sorted(records.topics, key=lambda t: t.id))
+        self._topic_names = NameTable(
+            ((name, topic) for topic in self.topics for name in (topic.id, topic.label)),
+            display=attrgetter("id"),
+            error=UnknownTopicError,
+        )
+        self._topic_families = _topic_families(self.topics)
+
+        engagements = tuple(sorted(records.engagements, key=_chronological))
+        self._engagement_by_id = MappingProxyType({e.id: e for e in engagements})
+        self._engagements = _Postings(
+            engagements,
+            {
+                "country": lambda e: e.countries,
+                "kind": lambda e: (e.kind,),
+                "year": lambda e: () if e.date is None else (e.date.year,),
+                "topic": lambda e: e.topics,
+                "person": lambda e: e.participants,
+                "status": lambda e: (e.status,),
+            },
+        )
+        statements = tuple(
+            sorted(records.statements, key=lambda s: (min(span.start for span in s.evidence), s.id))
+        )
+        self._statements = _Postings(
+            statements,
+            {
+                "country": lambda s: s.countries,
+                "kind": lambda s: (s.kind,),
+                "topic": lambda s: s.topics,
+            },
+        )
+
+    # Lookups -------------------------------------------------------------------------------
+
+    def country(self, query: object) -> Country:
+        """Find a country by name, alias, official name or ISO code (alpha-2, alpha-3, numeric)."""
+        return self._country_names.lookup(name_of(query, Country, lambda c: c.code, "country"))
+
+    def person(self, query: object) -> Person:
+        """Find a person by full name, family name or id."""
+        return self._person_names.lookup(name_of(query, Person, lambda p: p.id, "person"))
+
+    def topic(self, query: object) -> Topic:
+        """Find a topic by id or label."""
+        return self._topic_names.lookup(name_of(query, Topic, lambda t: t.id, "topic"))
+
+    def engagement(self, id: object) -> Engagement:
+        """Find an engagement by its exact id."""
+        if not isinstance(id, str):
+            raise TypeError(f"id must be a str, not {type(id).__name__}")
+        found = self._engagement_by_id.get(id)
+        if found is None:
+            raise UnknownEngagementError(id, close_matches(id, self._engagement_by_id))
+        return found
+
+    # Filters -------------------------------------------------------------------------------
+
+    def countries_in(self, region: object) -> tuple[Country, ...]:
+        """Return the countries of one region, by name."""
+        wanted = resolve_enum(Region, region, "region")
+        return tuple(country for country in self.countries if country.region is wanted)
+
+    def engagements(self, filters: EngagementFilters) -> tuple[Engagement, ...]:
+        """Return the engagements matching every filter given, in chronological order."""
+        _check_filter_names(filters, EngagementFilters, "engagements")
+        return self._matching(self._engagements, filters, EngagementKind)
+
+    def statements(self, filters: StatementFilters) -> tuple[Statement, ...]:
+        """Return the statements matching every filter given, in text order."""
+        _check_filter_names(filters, StatementFilters, "statements")
+        return self._matching(self._statements, filters, StatementKind)
+
+    def _matching(
+        self, postings: _Postings[_Record], filters: Mapping[str, object], kinds: type[enum.Enum]
+    ) -> tuple[_Record, ...]:
+        wanted = [
+            postings.having(name, *self._keys(name, value, kinds))
+            for name, value in filters.items()
+            if value is not None
+        ]
+        return postings.select(wanted)
+
+    def _keys(self, name: str, value: object, kinds: type[enum.Enum]) -> Iterable[object]:
+        """Return the index keys a filter's value stands for (a topic: it and those below it)."""
+        if name == "country":
+            return (self.country(value).code,)
+        if name == "kind":
+            return (resolve_enum(kinds, value, "kind"),)
+        if name == "year":
+            return (as_year(value),)
+        if name == "topic":
+            return self._topic_families[self.topic(value).id]
+        if name == "person":
+            return (self.person(value).id,)
+        return (resolve_enum(Status, value, "status"),)
+
+    def search(self, query: object) -> tuple[Sentence, ...]:
+        """Return the sentences that contain ``query`` as a literal phrase, ignoring case."""
+        if not isinstance(query, str):
+            raise TypeError(f"query must be a str, not {type(query).__name__}")
+        phrase = fold_for_search(query)
+        if not phrase:
+            raise InvalidFilterError(
+                "query", query, hint="expected a phrase with a non-space character"
+            )
+        return tuple(
+            sentence
+            for sentence, folded in zip(self.sentences, self._folded_sentences, strict=True)
+            if phrase in folded
+        )
