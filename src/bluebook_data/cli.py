@@ -14,7 +14,9 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn, TextIO
 
 import bluebook_data as bb
-from bluebook_data._exports.formats import FORMATS
+from bluebook_data._exports.events import events
+from bluebook_data._exports.formats import FORMATS, render
+from bluebook_data._exports.tables import table
 
 __all__ = ["main", "render_table", "run"]
 
@@ -51,9 +53,6 @@ def render_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 def _formatted(
     kind: str, records: Sequence[object], args: argparse.Namespace, single: bool = False
 ) -> str:
-    from bluebook_data._exports.formats import render
-    from bluebook_data._exports.tables import table
-
     return render(table(kind), records, bb.load(), args.format, single=single)
 
 
@@ -148,7 +147,6 @@ def _search(args: argparse.Namespace) -> str:
 
 
 def _events(args: argparse.Namespace) -> str:
-    from bluebook_data._exports.events import events
 
     found = events(bb.load())
     if args.country is not None:

@@ -8,7 +8,6 @@ import attrs
 
 from bluebook_data._edition.filters import EngagementFilters, StatementFilters, shows_filters
 from bluebook_data._edition.index import Index
-from bluebook_data._edition.results import Results
 from bluebook_data.model import (
     Chapter,
     Country,
@@ -64,12 +63,12 @@ class Bluebook:
 
     def sentences(self) -> tuple[Sentence, ...]:
         """Return every sentence, in text order."""
-        return Results(self._index.sentences)
+        return self._index.sentences
 
     @shows_filters(EngagementFilters)
     def engagements(self, **filters: Unpack[EngagementFilters]) -> tuple[Engagement, ...]:
         """Return the engagements matching every filter; see :func:`bluebook_data.engagements`."""
-        return Results(self._index.engagements(filters))
+        return self._index.engagements(filters)
 
     def engagement(self, id: str) -> Engagement:
         """Return the engagement with this id; see :func:`bluebook_data.engagement`."""
@@ -78,13 +77,13 @@ class Bluebook:
     @shows_filters(StatementFilters)
     def statements(self, **filters: Unpack[StatementFilters]) -> tuple[Statement, ...]:
         """Return the statements matching every filter; see :func:`bluebook_data.statements`."""
-        return Results(self._index.statements(filters))
+        return self._index.statements(filters)
 
     def countries(self, *, region: Region | str | None = None) -> tuple[Country, ...]:
         """Return the countries, optionally of one region; see :func:`bluebook_data.countries`."""
         if region is None:
-            return Results(self._index.countries)
-        return Results(self._index.countries_in(region))
+            return self._index.countries
+        return self._index.countries_in(region)
 
     def country(self, query: str | Country) -> Country:
         """Look up a country; see :func:`bluebook_data.country`."""
@@ -92,7 +91,7 @@ class Bluebook:
 
     def people(self) -> tuple[Person, ...]:
         """Return every person, by family name."""
-        return Results(self._index.people)
+        return self._index.people
 
     def person(self, query: str | Person) -> Person:
         """Look up a person; see :func:`bluebook_data.person`."""
@@ -100,7 +99,7 @@ class Bluebook:
 
     def topics(self) -> tuple[Topic, ...]:
         """Return every topic, by id."""
-        return Results(self._index.topics)
+        return self._index.topics
 
     def topic(self, query: str | Topic) -> Topic:
         """Look up a topic; see :func:`bluebook_data.topic`."""
@@ -108,7 +107,7 @@ class Bluebook:
 
     def search(self, query: str) -> tuple[Sentence, ...]:
         """Find sentences containing a phrase; see :func:`bluebook_data.search`."""
-        return Results(self._index.search(query))
+        return self._index.search(query)
 
 
 def _from_data(data: dict[str, Any]) -> Bluebook:

@@ -62,11 +62,12 @@ def resolve_enum(enum_type: type[_Enum], value: object, field: str) -> _Enum:
         raise TypeError(
             f"{field} must be a str or {enum_type.__name__}, not {type(value).__name__}"
         )
-    wanted = "_".join(value.replace("-", " ").split()).casefold()
-    for member in enum_type:
-        if member.value == wanted:
-            return member
-    raise InvalidFilterError(field, value, tuple(member.value for member in enum_type))
+    try:
+        return enum_type("_".join(value.replace("-", " ").split()).casefold())
+    except ValueError:
+        raise InvalidFilterError(
+            field, value, tuple(member.value for member in enum_type)
+        ) from None
 
 
 def as_year(value: object) -> int:
@@ -74,8 +75,11 @@ def as_year(value: object) -> int:
 
     A bool equals 0 or 1 but is no year, and a float might not be whole.
     """
-    if isinstance(value, SupportsIndex) and not isinstance(value, bool):
-        return operator.index(value)
+    if not isinstance(value, bool):
+        try:
+            return operator.index(value)  # type: ignore[arg-type]
+        except TypeError:
+            pass
     raise TypeError(f"year must be an int, not {type(value).__name__}")
 
 

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from operator import attrgetter
 from types import MappingProxyType
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from bluebook_data._edition.filters import (
     EngagementFilters,
@@ -21,6 +21,7 @@ from bluebook_data._edition.filters import (
     resolve_enum,
 )
 from bluebook_data._edition.names import NameTable, close_matches, fold_for_search
+from bluebook_data._edition.results import Results
 from bluebook_data.errors import (
     InvalidFilterError,
     UnknownCountryError,
@@ -46,37 +47,53 @@ from bluebook_data.model import (
 __all__ = ["Index"]
 
 _Record = TypeVar("_Record")
+#: The filters each query takes, by the query's name.
+_FILTERS: Mapping[str, frozenset[str]] = {
+    "engagements": frozenset(EngagementFilters.__annotations__),
+    "statements": frozenset(StatementFilters.__annotations__),
+}
 _Positions = frozenset[int]
 _NOWHERE: _Positions = frozenset()
+_NO_RECORDS: Results[Any] = Results()
 
 
 class _Postings(Generic[_Record]):
-    """Records in a fixed order, and the positions of those that have each key of each field."""
+    """Records in a fixed order, and for each key of each field the records that have it."""
 
     def __init__(
         self,
         ordered: tuple[_Record, ...],
         fields: Mapping[str, Callable[[_Record], Iterable[object]]],
     ) -> None:
-        self.ordered = ordered
+        self.ordered: Results[_Record] = Results(ordered)
         self._positions: dict[str, dict[object, _Positions]] = {}
+        self._records: dict[str, dict[object, Results[_Record]]] = {}
         for field, keys in fields.items():
-            positions: defaultdict[object, set[int]] = defaultdict(set)
+            positions: defaultdict[object, list[int]] = defaultdict(list)
             for position, record in enumerate(ordered):
                 for key in keys(record):
-                    positions[key].add(position)
+                    positions[key].append(position)
             self._positions[field] = {key: frozenset(found) for key, found in positions.items()}
+            self._records[field] = {
+                key: Results(ordered[position] for position in found)
+                for key, found in positions.items()
+            }
 
-    def having(self, field: str, *keys: object) -> _Positions:
-        """Return the positions of the records whose ``field`` holds any of ``keys``."""
-        by_key = self._positions[field]
-        return _NOWHERE.union(*(by_key.get(key, _NOWHERE) for key in keys))
-
-    def select(self, wanted: list[_Positions]) -> tuple[_Record, ...]:
-        """Return the records at every one of the sets of positions, in order; all if none."""
+    def matching(self, wanted: list[tuple[str, tuple[object, ...]]]) -> Results[_Record]:
+        """Return the records that hold, in each field named, one of its keys; all if none."""
         if not wanted:
             return self.ordered
-        return tuple(self.ordered[position] for position in sorted(frozenset.intersection(*wanted)))
+        if len(wanted) == 1 and len(wanted[0][1]) == 1:
+            # One key: its records, prebuilt in order, as target 4 (a keyed query) needs.
+            field, (key,) = wanted[0]
+            return self._records[field].get(key, _NO_RECORDS)
+        found = frozenset.intersection(
+            *[
+                _NOWHERE.union(*[self._positions[field].get(key, _NOWHERE) for key in keys])
+                for field, keys in wanted
+            ]
+        )
+        return Results(map(self.ordered.__getitem__, sorted(found)))
 
 
 def _chronological(engagement: Engagement) -> tuple[bool, tuple[int, int, int], str]:
@@ -101,20 +118,17 @@ def _topic_families(topics: tuple[Topic, ...]) -> Mapping[str, frozenset[str]]:
     return MappingProxyType({topic_id: frozenset(ids) for topic_id, ids in family.items()})
 
 
-def _check_filter_names(given: Mapping[str, object], known: type, query: str) -> None:
-    # The query methods take their filters as keyword arguments that Python does not check.
-    for name in given:
-        if name not in known.__annotations__:
-            close = close_matches(name, known.__annotations__, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            raise TypeError(f"{query}() got an unexpected keyword argument {name!r}{hint}")
+def _unknown_filter(name: str, known: Iterable[str], query: str) -> TypeError:
+    close = close_matches(name, known, n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return TypeError(f"{query}() got an unexpected keyword argument {name!r}{hint}")
 
 
 class Index:
     """Every lookup table of one edition's text and records, built when the index is made."""
 
     def __init__(self, chapter: Chapter, records: Records) -> None:
-        self.sentences: tuple[Sentence, ...] = tuple(
+        self.sentences: Results[Sentence] = Results(
             sentence
             for section in chapter.sections
             for paragraph in section.paragraphs
@@ -123,7 +137,7 @@ class Index:
         self._folded_sentences = tuple(fold_for_search(s.text) for s in self.sentences)
 
         regions = list(Region)
-        self.countries: tuple[Country, ...] = tuple(
+        self.countries: Results[Country] = Results(
             sorted(records.countries, key=lambda c: (regions.index(c.region), c.name))
         )
         self._country_names = NameTable(
@@ -144,7 +158,7 @@ class Index:
             error=UnknownCountryError,
         )
 
-        self.people: tuple[Person, ...] = tuple(
+        self.people: Results[Person] = Results(
             sorted(records.people, key=lambda p: (p.family_name, p.name))
         )
         self._person_names = NameTable(
@@ -157,7 +171,7 @@ class Index:
             error=UnknownPersonError,
         )
 
-        self.topics: tuple[Topic, ...] = tuple(sorted(records.topics, key=lambda t: t.id))
+        self.topics: Results[Topic] = Results(sorted(records.topics, key=lambda t: t.id))
         self._topic_names = NameTable(
             ((name, topic) for topic in self.topics for name in (topic.id, topic.label)),
             display=attrgetter("id"),
@@ -215,33 +229,42 @@ class Index:
 
     # Filters -------------------------------------------------------------------------------
 
-    def countries_in(self, region: object) -> tuple[Country, ...]:
+    def countries_in(self, region: object) -> Results[Country]:
         """Return the countries of one region, by name."""
         wanted = resolve_enum(Region, region, "region")
-        return tuple(country for country in self.countries if country.region is wanted)
+        return Results(country for country in self.countries if country.region is wanted)
 
-    def engagements(self, filters: EngagementFilters) -> tuple[Engagement, ...]:
+    def engagements(self, filters: EngagementFilters) -> Results[Engagement]:
         """Return the engagements matching every filter given, in chronological order."""
-        _check_filter_names(filters, EngagementFilters, "engagements")
-        return self._matching(self._engagements, filters, EngagementKind)
-
-    def statements(self, filters: StatementFilters) -> tuple[Statement, ...]:
-        """Return the statements matching every filter given, in text order."""
-        _check_filter_names(filters, StatementFilters, "statements")
-        return self._matching(self._statements, filters, StatementKind)
-
-    def _matching(
-        self, postings: _Postings[_Record], filters: Mapping[str, object], kinds: type[enum.Enum]
-    ) -> tuple[_Record, ...]:
         wanted = [
-            postings.having(name, *self._keys(name, value, kinds))
+            (name, self._keys(name, value, EngagementKind, "engagements"))
             for name, value in filters.items()
             if value is not None
         ]
-        return postings.select(wanted)
+        return self._engagements.matching(wanted)
 
-    def _keys(self, name: str, value: object, kinds: type[enum.Enum]) -> Iterable[object]:
-        """Return the index keys a filter's value stands for (a topic: it and those below it)."""
+    def statements(self, filters: StatementFilters) -> Results[Statement]:
+        """Return the statements matching every filter given, in text order."""
+        wanted = [
+            (name, self._keys(name, value, StatementKind, "statements"))
+            for name, value in filters.items()
+            if value is not None
+        ]
+        return self._statements.matching(wanted)
+
+    def _keys(
+        self, name: str, value: object, kinds: type[enum.Enum], query: str
+    ) -> tuple[object, ...]:
+        """Return the index keys a filter's value stands for (a topic: it and those below it).
+
+        Raises:
+            TypeError: for a filter the query does not take, as Python does for a keyword.
+        """
+        known = _FILTERS[query]
+        if (
+            name not in known
+        ):  # the filters come as keyword arguments, which Python leaves unchecked
+            raise _unknown_filter(name, known, query)
         if name == "country":
             return (self.country(value).code,)
         if name == "kind":
@@ -249,12 +272,12 @@ class Index:
         if name == "year":
             return (as_year(value),)
         if name == "topic":
-            return self._topic_families[self.topic(value).id]
+            return tuple(self._topic_families[self.topic(value).id])
         if name == "person":
             return (self.person(value).id,)
         return (resolve_enum(Status, value, "status"),)
 
-    def search(self, query: object) -> tuple[Sentence, ...]:
+    def search(self, query: object) -> Results[Sentence]:
         """Return the sentences that contain ``query`` as a literal phrase, ignoring case."""
         if not isinstance(query, str):
             raise TypeError(f"query must be a str, not {type(query).__name__}")
@@ -263,7 +286,7 @@ class Index:
             raise InvalidFilterError(
                 "query", query, hint="expected a phrase with a non-space character"
             )
-        return tuple(
+        return Results(
             sentence
             for sentence, folded in zip(self.sentences, self._folded_sentences, strict=True)
             if phrase in folded
