@@ -18,6 +18,7 @@ ROOT = "bluebook_data"
 #: successful query or a plain script should not pay for.
 LAZY = {
     ("bluebook_data._edition.names", "difflib"),
+    ("bluebook_data._loading.loader", "hashlib"),
     ("bluebook_data._exports.ipython", "bluebook_data._exports.html"),
 }
 
@@ -48,8 +49,8 @@ def _imports(tree: ast.AST, module: str) -> Iterator[tuple[str, bool]]:
                     package = module.rsplit(".", child.level)[0]
                     base = f"{package}.{base}" if base else package
                 yield base, in_function
-                # `from package import module` imports the submodule too.
-                yield from ((f"{base}.{alias.name}", in_function) for alias in child.names)
+                if base.split(".")[0] == ROOT:  # `from package import module` imports it too
+                    yield from ((f"{base}.{alias.name}", in_function) for alias in child.names)
             else:
                 inner = in_function or isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef)
                 yield from visit(child, inner)

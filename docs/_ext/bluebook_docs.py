@@ -16,7 +16,7 @@ import attrs
 
 import bluebook_data as bb
 from bluebook_data._exports.datapackage import link_tables
-from bluebook_data._exports.fields import RECORD_CLASSES, describe, field_types
+from bluebook_data._exports.fields import RECORD_CLASSES, data_fields, describe, field_types
 from bluebook_data._exports.tables import tables
 
 
@@ -46,7 +46,7 @@ def _record_section(cls: type) -> list[str]:
             "",
         ]
     lines += ["| field | type | default | meaning |", "|---|---|---|---|"]
-    for field in attrs.fields(cls):
+    for field in data_fields(cls):
         hint = field_types(cls)[field.name]
         meaning = describe(cls, field.name)
         if isinstance(hint, type) and issubclass(hint, enum.Enum):

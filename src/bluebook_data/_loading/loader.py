@@ -8,7 +8,6 @@ is tried again on the next call.
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import json
 import sys
@@ -115,8 +114,10 @@ def sha256_hex(data: bytes) -> str:
     builtin = "_sha2" if sys.version_info >= (3, 12) else "_sha256"
     try:
         sha256 = importlib.import_module(builtin).sha256
-    except ImportError:  # not CPython, or built without it
-        sha256 = hashlib.sha256
+    except (
+        ImportError
+    ):  # not CPython, or built without it; imported only then, for the reason above
+        from hashlib import sha256
     return str(sha256(data).hexdigest())
 
 
