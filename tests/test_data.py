@@ -11,6 +11,7 @@ import importlib_resources
 import pytest
 
 import bluebook_data as bb
+from bluebook_data._exports.events import PLOVER_TABLE_URL
 from bluebook_data._loading import resources
 from tests.helpers import Record, records, sentences, spans
 
@@ -187,3 +188,90 @@ def test_urls_are_http(book: bb.Bluebook) -> None:
     ]
     assert len(urls) > 1
     assert not bad
+
+
+#: Hosts whose links redirect elsewhere, so that a reader cannot tell what is cited.
+_SHORTENERS = frozenset({"amba.to", "bit.ly", "goo.gl", "ow.ly", "t.co", "tinyurl.com", "buff.ly"})
+#: What the codes rest on: the CAMEO codebook and the PLOVER conversion table.
+_CAMEO_CODEBOOK = "http://eventdata.parusanalytics.com/data.dir/cameo.html"
+_CODE_TABLES = frozenset({_CAMEO_CODEBOOK, PLOVER_TABLE_URL})
+#: The topics with no parent, each a different subject of the text.
+_ROOT_TOPICS = frozenset(
+    {
+        "asia-pacific",
+        "political-dialogue",
+        "economy",
+        "security",
+        "culture-and-human-exchange",
+        "peace-treaty",
+        "geopolitics",
+        "natural-resources",
+        "bilateral-relations",
+        "central-asia-regional-issues",
+        "global-cooperation",
+    }
+)
+
+
+def _urls(book: bb.Bluebook) -> list[str]:
+    return [
+        reference.url
+        for _, record in records(book)
+        for reference in getattr(record, "references", ())
+    ]
+
+
+def test_no_reference_is_a_shortener_or_an_amp_copy(book: bb.Bluebook) -> None:
+    """Every reference is the page itself: no URL shortener, no AMP copy of a page."""
+    urls = _urls(book)
+    assert urls
+    for url in urls:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").removeprefix("www.")
+        assert host not in _SHORTENERS, url
+        assert not host.startswith("amp."), url
+        assert "amp" not in parts.path.strip("/").split("/"), url
+
+
+def test_every_enrichment_has_a_reference_on_the_same_record(book: bb.Bluebook) -> None:
+    """Codes cite the codebook and the table; other added details cite a source of their own."""
+    checked = 0
+    for _, record in records(book):
+        if not isinstance(record, bb.Country | bb.Person | bb.Engagement):
+            continue
+        added = _added_details(record, book)
+        urls = {reference.url for reference in record.references}
+        if "cameo" in added:
+            assert urls >= _CODE_TABLES, record
+        if set(added) - {"cameo"}:
+            assert urls - _CODE_TABLES, f"{record}: {added} rest only on the code tables"
+            checked += 1
+    assert checked
+
+
+def test_topic_tree_has_no_cycle(book: bb.Bluebook) -> None:
+    """Walking up from any topic reaches a root in fewer steps than there are topics."""
+    parents = {topic.id: topic.parent for topic in book.records.topics}
+    for topic_id in parents:
+        current: str | None = topic_id
+        for _ in range(len(parents)):
+            if current is None:
+                break
+            current = parents[current]
+        assert current is None, f"{topic_id} never reaches a root"
+
+
+def test_topic_roots_are_distinct_subjects(book: bb.Bluebook) -> None:
+    """The roots are the agreed list, and no two share a label."""
+    roots = [topic for topic in book.records.topics if topic.parent is None]
+    assert {topic.id for topic in roots} == _ROOT_TOPICS
+    labels = [topic.label.casefold() for topic in roots]
+    assert len(set(labels)) == len(labels)
+
+
+def test_only_outcomes_name_engagements(book: bb.Bluebook) -> None:
+    """A statement links engagements only as the meetings an outcome was reached at."""
+    linked = [s for s in book.records.statements if s.engagements]
+    assert linked
+    for statement in linked:
+        assert statement.kind is bb.StatementKind.OUTCOME, statement.id

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 import bluebook_data as bb
-from bluebook_data._exports.events import CAMEO_TO_PLOVER, PLOVER_TABLE_URL, events
+from bluebook_data._exports.events import CAMEO_TO_PLOVER, PLOVER_TABLE_URL, containers, events
 
 _CODED = [e for e in bb.engagements() if e.cameo is not None]
 
@@ -50,10 +51,9 @@ def test_a_visit_runs_from_the_visitor_to_each_host() -> None:
         if engagement.plover_mode == "visit":
             assert event.actor.code not in engagement.hosts
             assert event.recipient.code in engagement.hosts
-    tour = [e for e in events(book) if e.engagement.id == "2015-10-22-abe-central-asia-tour"]
-    assert sorted(e.recipient.code for e in tour) == sorted(
-        bb.engagement("2015-10-22-abe-central-asia-tour").hosts
-    )
+    tour_id = "2015-10-22-abe-central-asia-tour"
+    stops = [e for e in events(book) if e.engagement.part_of == tour_id]
+    assert sorted(e.recipient.code for e in stops) == sorted(bb.engagement(tour_id).hosts)
 
 
 def test_without_a_host_every_direction_is_a_row() -> None:
@@ -93,3 +93,59 @@ def test_events_are_in_date_order() -> None:
     order = [e.id for e in bb.engagements()]
     positions = [order.index(row["engagement_id"]) for row in bb.to_records("events")]
     assert positions == sorted(positions)
+
+
+def test_every_event_row_is_dated_to_the_day() -> None:
+    """No event row lacks a date, and each is dated to the day, as event datasets are."""
+    rows = bb.to_records("events")
+    assert rows
+    for row in rows:
+        assert row["date"] is not None, row["event_id"]
+        assert row["date_precision"] == "day", row["event_id"]
+
+
+def test_no_container_yields_rows_when_its_parts_are_coded() -> None:
+    """A visit named in ``part_of`` by a coded engagement gives no event rows of its own."""
+    named = {e.part_of for e in bb.engagements() if e.cameo is not None and e.part_of}
+    assert named, "the data has visits with coded meetings"
+    row_ids = {row["engagement_id"] for row in bb.to_records("events")}
+    assert not named & row_ids
+    parts = {e.id for e in bb.engagements() if e.part_of in named and e.cameo is not None}
+    assert parts <= row_ids
+
+
+def test_a_visit_with_no_coded_parts_keeps_its_rows() -> None:
+    """Once its meetings lose their codes, a visit is no longer a container and has rows again."""
+    book = bb.load()
+    tour_id = "2015-10-22-abe-central-asia-tour"
+    uncoded = tuple(
+        attrs.evolve(e, cameo=None, plover_event=None, plover_mode=None)
+        if e.part_of == tour_id
+        else e
+        for e in book.records.engagements
+    )
+    edited = attrs.evolve(book, records=attrs.evolve(book.records, engagements=uncoded))
+    assert tour_id not in containers(edited)
+    tour_rows = [e for e in events(edited) if e.engagement.id == tour_id]
+    assert len(tour_rows) == len(bb.engagement(tour_id).hosts)
+
+
+def test_a_planned_engagement_is_not_coded() -> None:
+    """What has not happened yet has no CAMEO or PLOVER code, hence no event row."""
+    planned = bb.engagements(status="planned")
+    assert planned
+    for engagement in planned:
+        assert engagement.cameo is engagement.plover_event is None
+
+
+def test_the_agreement_is_coded_where_it_was_made() -> None:
+    """Each AGREE row has the date, place and leaders of the meeting the agreement was made at."""
+    rows = [row for row in bb.to_records("events") if row["event_type"] == "AGREE"]
+    assert rows
+    antalya = bb.engagement("2015-11-15-summit-antalya")
+    for row in rows:
+        assert antalya.date is not None
+        assert row["date"] == antalya.date.isoformat()
+        assert row["location"] == antalya.location
+        assert row["actor_people"]
+        assert row["recipient_people"]

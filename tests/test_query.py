@@ -108,7 +108,7 @@ def test_all_six_filters_together(book: bb.Bluebook) -> None:
     """All six filters at once find the one meeting that fits them all."""
     found = book.engagements(
         country="Russia", kind="foreign_ministers_meeting", year=2015,
-        topic="northern-territories", person="Lavrov", status="held",
+        topic="peace-treaty", person="Lavrov", status="held",
     )  # fmt: skip
     assert [e.id for e in found] == ["2015-09-21-foreign-ministers-meeting-moscow"]
     assert book.engagements(country="Russia", person="Lavrov", kind="visit") == ()

@@ -44,6 +44,8 @@ class EngagementKind(enum.StrEnum):
     SECURITY_DIALOGUE = "security_dialogue"
     EXCHANGE_PROGRAM = "exchange_program"
     CULTURAL_EVENT = "cultural_event"
+    #: An agreement reached at a meeting, kept apart from the meeting so that each has its code.
+    AGREEMENT = "agreement"
 
 
 class Status(enum.StrEnum):

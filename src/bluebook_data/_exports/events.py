@@ -9,9 +9,10 @@ Each engagement with a PLOVER event type gives one row per actor and recipient:
   ordered pair of participating countries: the New York summit is Japan to Russia and Russia to
   Japan. Count events by ``engagement_id`` when each contact should count once.
 
-A visit and the meetings held during it are separate rows; keep the rows whose ``part_of`` is
-empty, or those whose ``engagement_id`` no other row names in ``part_of``, to count each trip or
-each meeting once.
+A visit whose meetings are coded is a **container**: it gives no rows of its own, since its
+meetings already code each contact on its own day, and a row for the whole trip would count them
+twice. Its meetings keep the visit's id in ``part_of``. A visit no coded meeting names is a contact
+of its own and gives its rows as usual.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from bluebook_data._edition.bluebook import Bluebook
 from bluebook_data._exports.columns import Column, Table, date_columns, list_column, sentence_of
 from bluebook_data.model import Country, Engagement, Status
 
-__all__ = ["CAMEO_TO_PLOVER", "EVENTS", "PLOVER_TABLE_URL", "Event", "events"]
+__all__ = ["CAMEO_TO_PLOVER", "EVENTS", "PLOVER_TABLE_URL", "Event", "containers", "events"]
 
 #: The Open Event Data Alliance's CAMEO to PLOVER conversion table (draft 0.8, 17 September 2021).
 PLOVER_TABLE_URL: Final = (
@@ -65,16 +66,32 @@ class Event:
         return f"{self.engagement.id}:{self.actor.code}-{self.recipient.code}"
 
 
-def events(book: Bluebook) -> tuple[Event, ...]:
-    """Return the event rows of every engagement that has a PLOVER event type, by date.
+def containers(book: Bluebook) -> frozenset[str]:
+    """Return the ids of the visits that coded engagements name in ``part_of``.
 
     >>> import bluebook_data as bb
-    >>> [event.id for event in events(bb.load())][:2]
-    ['2015-09-20-kishida-visit-russia:JP-RU', '2015-09-21-foreign-ministers-meeting-moscow:JP-RU']
+    >>> sorted(containers(bb.load()))
+    ['2015-09-20-kishida-visit-russia', '2015-10-22-abe-central-asia-tour']
     """
+    return frozenset(
+        engagement.part_of
+        for engagement in book.engagements()
+        if engagement.part_of is not None and engagement.plover_event is not None
+    )
+
+
+def events(book: Bluebook) -> tuple[Event, ...]:
+    """Return the event rows of every coded engagement that is not a container, by date.
+
+    >>> import bluebook_data as bb
+    >>> [event.id for event in events(bb.load())][:2]  # doctest: +NORMALIZE_WHITESPACE
+    ['2015-09-21-foreign-ministers-meeting-moscow:JP-RU',
+     '2015-09-22-intergovernmental-committee-moscow:JP-RU']
+    """
+    skipped = containers(book)
     found: list[Event] = []
     for engagement in book.engagements():
-        if engagement.plover_event is None:
+        if engagement.plover_event is None or engagement.id in skipped:
             continue
         if engagement.plover_mode == "visit":
             visitors = [code for code in engagement.countries if code not in engagement.hosts]
