@@ -55,6 +55,8 @@ _FILTERS: Mapping[str, frozenset[str]] = {
 _Positions = frozenset[int]
 _NOWHERE: _Positions = frozenset()
 _NO_RECORDS: Results[Any] = Results()
+_CODE = attrgetter("code")
+_ID = attrgetter("id")
 
 
 class _Postings(Generic[_Record]):
@@ -79,6 +81,12 @@ class _Postings(Generic[_Record]):
                 for key, found in positions.items()
             }
 
+    def _having(self, field: str, keys: tuple[object, ...]) -> _Positions:
+        by_key = self._positions[field]
+        if len(keys) == 1:
+            return by_key.get(keys[0], _NOWHERE)
+        return _NOWHERE.union(*[by_key.get(key, _NOWHERE) for key in keys])
+
     def matching(self, wanted: list[tuple[str, tuple[object, ...]]]) -> Results[_Record]:
         """Return the records that hold, in each field named, one of its keys; all if none."""
         if not wanted:
@@ -87,12 +95,7 @@ class _Postings(Generic[_Record]):
             # One key: its records, prebuilt in order, as target 4 (a keyed query) needs.
             field, (key,) = wanted[0]
             return self._records[field].get(key, _NO_RECORDS)
-        found = frozenset.intersection(
-            *[
-                _NOWHERE.union(*[self._positions[field].get(key, _NOWHERE) for key in keys])
-                for field, keys in wanted
-            ]
-        )
+        found = frozenset.intersection(*[self._having(field, keys) for field, keys in wanted])
         return Results(map(self.ordered.__getitem__, sorted(found)))
 
 
@@ -208,15 +211,15 @@ class Index:
 
     def country(self, query: object) -> Country:
         """Find a country by name, alias, official name or ISO code (alpha-2, alpha-3, numeric)."""
-        return self._country_names.lookup(name_of(query, Country, lambda c: c.code, "country"))
+        return self._country_names.lookup(name_of(query, Country, _CODE, "country"))
 
     def person(self, query: object) -> Person:
         """Find a person by full name, family name or id."""
-        return self._person_names.lookup(name_of(query, Person, lambda p: p.id, "person"))
+        return self._person_names.lookup(name_of(query, Person, _ID, "person"))
 
     def topic(self, query: object) -> Topic:
         """Find a topic by id or label."""
-        return self._topic_names.lookup(name_of(query, Topic, lambda t: t.id, "topic"))
+        return self._topic_names.lookup(name_of(query, Topic, _ID, "topic"))
 
     def engagement(self, id: object) -> Engagement:
         """Find an engagement by its exact id."""
