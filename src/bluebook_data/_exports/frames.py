@@ -7,6 +7,7 @@ extra to install.
 
 from __future__ import annotations
 
+import datetime
 import importlib
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -48,6 +49,8 @@ def _pandas_dtype(pd: Any, column: Column) -> Any:
         return pd.StringDtype()
     if column.type == "integer":
         return pd.Int64Dtype()
+    if column.type == "date":
+        return "datetime64[s]"
     return object  # a list cell stays a Python list, as DataFrame.explode expects
 
 
@@ -86,10 +89,18 @@ def to_pandas(kind: TableName) -> pandas.DataFrame:
 
 
 def _arrow_type(pa: Any, column: Column) -> Any:
-    scalar = {"string": pa.string(), "integer": pa.int64()}
+    scalar = {"string": pa.string(), "integer": pa.int64(), "date": pa.date32()}
     if column.type == "array":
         return pa.list_(scalar[column.items or "string"])
     return scalar[column.type]
+
+
+def _arrow_cells(column: Column, rows: list[dict[str, Any]]) -> list[Any]:
+    cells = [row[column.name] for row in rows]
+    if column.type == "date":
+        # Rows hold ISO strings, to stay JSON-ready; Arrow takes dates from date objects only.
+        return [None if cell is None else datetime.date.fromisoformat(cell) for cell in cells]
+    return cells
 
 
 def to_arrow(kind: TableName) -> pyarrow.Table:
@@ -124,4 +135,11 @@ def to_arrow(kind: TableName) -> pyarrow.Table:
         ],
         metadata=_metadata(spec),
     )
-    return pa.Table.from_pylist(spec.rows(load()), schema=schema)
+    rows = spec.rows(load())
+    return pa.Table.from_arrays(
+        [
+            pa.array(_arrow_cells(column, rows), type=field.type)
+            for column, field in zip(spec.columns, schema, strict=True)
+        ],
+        schema=schema,
+    )
