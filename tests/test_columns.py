@@ -18,7 +18,7 @@ def test_column_names_are_unique_and_cover_every_field(cls: type) -> None:
     names = [column.name for column in model_columns(cls)]
     assert len(names) == len(set(names))
     for field in data_fields(cls):
-        stem = {"span": "start", "references": "reference_urls"}.get(field.name, field.name)
+        stem = {"span": "span_start", "references": "reference_urls"}.get(field.name, field.name)
         assert stem in names
 
 

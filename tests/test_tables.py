@@ -105,7 +105,7 @@ def test_sentences_table_holds_the_text_in_order() -> None:
     """The sentences' rows give back each sentence's text at its offsets, in text order."""
     rows = bb.to_records("sentences")
     assert [row["id"] for row in rows] == [sentence.id for sentence in bb.load().sentences()]
-    assert all(bb.text()[row["start"] : row["end"]] == row["text"] for row in rows)
+    assert all(bb.text()[row["span_start"] : row["span_end"]] == row["text"] for row in rows)
 
 
 def test_each_call_builds_new_rows() -> None:

@@ -16,6 +16,9 @@ from typing import NoReturn, TextIO
 import bluebook_data as bb
 from bluebook_data._exports.formats import FORMATS
 
+#: The values of ``export --format``.
+EXPORT_FORMATS = ("datapackage", "parquet")
+
 __all__ = ["main", "render_table", "run"]
 
 _PROGRAM = "bluebook-data"
@@ -171,6 +174,8 @@ def _events(args: argparse.Namespace) -> str:
 
 
 def _export(args: argparse.Namespace) -> str:
+    if args.format == "parquet":
+        return "\n".join(map(str, bb.write_parquet(args.directory)))
     return str(bb.write_datapackage(args.directory))
 
 
@@ -230,9 +235,19 @@ def _parser() -> _Parser:
     events = command("events", _events, "list actor-recipient event rows with PLOVER codes")
     events.add_argument("--country", help="as actor or recipient: name, alias or ISO code")
     export = command(
-        "export", _export, "write a Frictionless data package (CSV tables)", listing=False
+        "export",
+        _export,
+        "write the tables: a Frictionless data package, or Parquet",
+        listing=False,
     )
     export.add_argument("directory", help="where to write datapackage.json and the tables")
+    export.add_argument(
+        "--format",
+        choices=EXPORT_FORMATS,
+        default="datapackage",
+        help="datapackage (the default: CSV tables and datapackage.json) or parquet (a typed "
+        "file per table, with the arrow extra)",
+    )
     command("text", _text, "print the verbatim source text", listing=False)
     return parser
 

@@ -254,15 +254,25 @@ def _span_part(name: str, part: str) -> Getter:
 
 
 def _span_columns(name: str) -> list[Column]:
+    # The offsets are `span_start` and `span_end`, not `start` and `end`: END is a reserved word
+    # in SQL, and a column named after it needs quoting in every query.
     return [
         Column(
-            name=part,
-            type="integer" if part != "text" else "string",
+            name=f"{name}_{part}",
+            type="integer",
             required=True,
             description=describe(Span, part),
             get=_span_part(name, part),
         )
-        for part in ("start", "end", "text")
+        for part in ("start", "end")
+    ] + [
+        Column(
+            name="text",
+            required=True,
+            description=f"The quoted characters, equal to the text between `{name}_start` and "
+            f"`{name}_end`.",
+            get=_span_part(name, "text"),
+        )
     ]
 
 
