@@ -157,6 +157,8 @@ def _events(args: argparse.Namespace) -> str:
     if args.country is not None:
         code = bb.country(args.country).code
         found = tuple(e for e in found if code in (e.actor.code, e.recipient.code))
+    if args.layout is not None:
+        return _layout(args, found)
     if args.format != "table":
         return _formatted("events", found, args)
     rows = [
@@ -171,6 +173,19 @@ def _events(args: argparse.Namespace) -> str:
         for e in found
     ]
     return render_table(["date", "event", "mode", "actor", "recipient", "engagement"], rows)
+
+
+def _layout(args: argparse.Namespace, found: Sequence[object]) -> str:
+    from bluebook_data._exports.formats import csv_cell, render
+    from bluebook_data._exports.layouts import layout_table
+
+    spec = layout_table(args.layout)
+    book = bb.load()
+    kept = [event for event in spec.records(book) if event in found]
+    if args.format != "table":
+        return render(spec, kept, book, args.format)
+    rows = [[csv_cell(cell) for cell in spec.row(event, book).values()] for event in kept]
+    return render_table([column.name for column in spec.columns], rows)
 
 
 def _export(args: argparse.Namespace) -> str:
@@ -234,6 +249,11 @@ def _parser() -> _Parser:
     search.add_argument("query", help="the phrase to look for")
     events = command("events", _events, "list actor-recipient event rows with PLOVER codes")
     events.add_argument("--country", help="as actor or recipient: name, alias or ISO code")
+    events.add_argument(
+        "--layout",
+        choices=("polecat", "icews"),
+        help="the rows dated to the day, in POLECAT's or ICEWS's column names and codes",
+    )
     export = command(
         "export",
         _export,

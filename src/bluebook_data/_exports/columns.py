@@ -30,7 +30,7 @@ __all__ = [
     "sentence_of",
 ]
 
-ColumnType = Literal["string", "integer", "date", "array"]
+ColumnType = Literal["string", "integer", "number", "date", "array"]
 ItemType = Literal["string", "integer"]
 #: Reads one cell from a record; the book is there for cells that need the text's structure.
 Getter = Callable[[Any, Bluebook], Any]

@@ -55,6 +55,8 @@ def _pandas_dtype(pd: Any, pa: Any, column: Column) -> Any:
         return pd.StringDtype()
     if column.type == "integer":
         return pd.Int64Dtype()
+    if column.type == "number":
+        return pd.Float64Dtype()
     if column.type == "date":
         return "datetime64[s]"
     # An Arrow list keeps its item type when every list is empty, as an object column cannot:
@@ -100,7 +102,12 @@ def to_pandas(kind: TableName) -> pandas.DataFrame:
 
 
 def _arrow_type(pa: Any, column: Column) -> Any:
-    scalar = {"string": pa.string(), "integer": pa.int64(), "date": pa.date32()}
+    scalar = {
+        "string": pa.string(),
+        "integer": pa.int64(),
+        "number": pa.float64(),
+        "date": pa.date32(),
+    }
     if column.type == "array":
         return pa.list_(scalar[column.items or "string"])
     return scalar[column.type]
