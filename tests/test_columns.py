@@ -18,21 +18,33 @@ def test_column_names_are_unique_and_cover_every_field(cls: type) -> None:
     names = [column.name for column in model_columns(cls)]
     assert len(names) == len(set(names))
     for field in data_fields(cls):
-        stem = {"span": "start", "references": "reference_urls"}.get(field.name, field.name)
+        stem = {"span": "span_start", "references": "reference_urls"}.get(field.name, field.name)
         assert stem in names
 
 
-def test_a_date_field_gives_the_iso_string_its_precision_and_its_parts() -> None:
-    """``date`` and ``end_date`` each give five columns, parts named year, month, day."""
+def test_a_date_field_gives_the_iso_string_its_precision_its_range_and_its_parts() -> None:
+    """``date`` and ``end_date`` each give seven columns: ISO, precision, range, parts."""
     names = [column.name for column in model_columns(bb.Engagement)]
-    assert names[names.index("date") : names.index("date") + 5] == [
+    assert names[names.index("date") : names.index("date") + 7] == [
         "date",
         "date_precision",
+        "date_start",
+        "date_end",
         "year",
         "month",
         "day",
     ]
-    assert {"end_date", "end_date_precision", "end_year", "end_month", "end_day"} <= set(names)
+    assert {
+        "end_date",
+        "end_date_precision",
+        "end_date_start",
+        "end_date_end",
+        "end_year",
+        "end_month",
+        "end_day",
+    } <= set(names)
+    types = {column.name: column.type for column in model_columns(bb.Engagement)}
+    assert types["date_start"] == types["end_date_end"] == "date"
 
 
 def test_links_name_real_fields_and_tables() -> None:

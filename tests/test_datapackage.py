@@ -117,7 +117,7 @@ def test_fields_are_typed_and_described(package: Path) -> None:
     """Every field has a Table Schema type and a description; enums list their values."""
     for resource in _resources(package).values():
         for field in resource.get("schema", {}).get("fields", []):
-            assert field["type"] in {"string", "integer", "array"}
+            assert field["type"] in {"string", "integer", "date", "array"}
             assert field["description"]
     kind = next(
         f for f in _resources(package)["engagements"]["schema"]["fields"] if f["name"] == "kind"

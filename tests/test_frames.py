@@ -60,12 +60,19 @@ def test_pandas_frame_holds_the_rows_with_real_dtypes(kind: TableName) -> None:
             assert isinstance(dtype, pd.StringDtype)
         elif column.type == "integer":
             assert dtype == pd.Int64Dtype()
+        elif column.type == "date":
+            assert str(dtype) == "datetime64[s]"
         else:
             assert dtype.kind == "O"
     for position, row in enumerate(rows):
         for name, value in row.items():
             cell = frame[name].iloc[position]
-            assert (cell is pd.NA or pd.isna(cell)) if value is None else cell == value
+            if value is None:
+                assert cell is pd.NA or pd.isna(cell)
+            elif isinstance(cell, pd.Timestamp):
+                assert cell.date().isoformat() == value
+            else:
+                assert cell == value
 
 
 def test_pandas_frame_records_its_provenance() -> None:
@@ -84,13 +91,22 @@ def test_pandas_list_columns_explode() -> None:
     assert len(exploded) == sum(len(e.countries) for e in bb.engagements())
 
 
+def _with_iso_dates(kind: TableName, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Give the date cells as ISO strings, as the rows of to_records keep them."""
+    dates = [column.name for column in table(kind).columns if column.type == "date"]
+    for row in rows:
+        for name in dates:
+            row[name] = None if row[name] is None else row[name].isoformat()
+    return rows
+
+
 @pytest.mark.parametrize("kind", table_names())
 def test_arrow_table_round_trips_the_rows(kind: TableName) -> None:
     """The Arrow table validates and gives back exactly the rows of to_records."""
     pytest.importorskip("pyarrow")
     arrow = bb.to_arrow(kind)
     arrow.validate(full=True)
-    assert arrow.to_pylist() == bb.to_records(kind)
+    assert _with_iso_dates(kind, arrow.to_pylist()) == bb.to_records(kind)
 
 
 def test_arrow_schema_is_typed_and_described() -> None:
@@ -101,6 +117,7 @@ def test_arrow_schema_is_typed_and_described() -> None:
     assert schema.field("evidence_start").type == pa.list_(pa.int64())
     assert schema.field("month").type == pa.int64()
     assert schema.field("month").nullable
+    assert schema.field("date_start").type == schema.field("end_date_end").type == pa.date32()
     assert not schema.field("id").nullable
     for column in table("engagements").columns:
         metadata = schema.field(column.name).metadata
@@ -121,3 +138,29 @@ def test_import_loads_no_extra_and_no_exporter() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.split("\n")[:2] == ["[]", "True"]
+
+
+@pytest.mark.parametrize("kind", table_names())
+def test_polars_frame_holds_the_rows(kind: TableName) -> None:
+    """to_polars gives the columns of the table and, dates aside, the rows of to_records."""
+    pytest.importorskip("polars")
+    frame = bb.to_polars(kind)
+    assert frame.columns == [column.name for column in table(kind).columns]
+    assert _with_iso_dates(kind, frame.to_dicts()) == bb.to_records(kind)
+
+
+def test_enums_are_dictionary_encoded_in_arrow() -> None:
+    """An enum column is a dictionary of strings holding every value of the enum."""
+    pa = pytest.importorskip("pyarrow")
+    kinds = bb.to_arrow("engagements").column("kind").combine_chunks()
+    assert pa.types.is_dictionary(kinds.type)
+    assert kinds.dictionary.to_pylist() == [member.value for member in bb.EngagementKind]
+
+
+def test_pandas_empty_lists_keep_their_item_type() -> None:
+    """A list column is a typed Arrow list in pandas, so an empty list is never list<null>."""
+    pytest.importorskip("pandas")
+    pa = pytest.importorskip("pyarrow")
+    frame = bb.to_pandas("statements")
+    assert frame["engagements"].dtype.pyarrow_dtype == pa.list_(pa.string())
+    assert pa.Table.from_pandas(frame).schema.field("engagements").type == pa.list_(pa.string())

@@ -50,7 +50,7 @@ def test_rows_are_flat_and_json_ready(kind: TableName) -> None:
 @pytest.mark.parametrize("kind", table_names())
 def test_column_types_hold(kind: TableName) -> None:
     """Values match their column's declared type, required columns are never None."""
-    python_type: dict[str, Any] = {"string": str, "integer": int, "array": list}
+    python_type: dict[str, Any] = {"string": str, "integer": int, "date": str, "array": list}
     for row in bb.to_records(kind):
         for column in table(kind).columns:
             value = row[column.name]
@@ -74,6 +74,22 @@ def test_dates_are_iso_strings_with_their_parts() -> None:
         assert row["date"] == date.isoformat()
         assert row["date_precision"] == date.precision
         assert (row["year"], row["month"], row["day"]) == (date.year, date.month, date.day)
+        assert row["date_start"] == date.first_day().isoformat()
+        assert row["date_end"] == date.last_day().isoformat()
+
+
+def test_a_month_is_a_range_query_on_the_date_bounds() -> None:
+    """Engagements in October 2015 are those whose date range lies within that month."""
+    in_october = [
+        row["id"]
+        for row in bb.to_records("engagements")
+        if row["date_start"] is not None
+        and row["date_start"] >= "2015-10-01"
+        and row["date_end"] <= "2015-10-31"
+    ]
+    expected = [e.id for e in bb.engagements() if e.date is not None and e.date.month == 10]
+    assert in_october == expected
+    assert len(expected) >= 6  # the Central Asia tour and the vice-ministerial talks
 
 
 def test_evidence_columns_quote_the_text() -> None:
@@ -90,7 +106,7 @@ def test_sentences_table_holds_the_text_in_order() -> None:
     """The sentences' rows give back each sentence's text at its offsets, in text order."""
     rows = bb.to_records("sentences")
     assert [row["id"] for row in rows] == [sentence.id for sentence in bb.load().sentences()]
-    assert all(bb.text()[row["start"] : row["end"]] == row["text"] for row in rows)
+    assert all(bb.text()[row["span_start"] : row["span_end"]] == row["text"] for row in rows)
 
 
 def test_each_call_builds_new_rows() -> None:

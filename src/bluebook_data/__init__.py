@@ -28,7 +28,8 @@ if typing.TYPE_CHECKING:
     from bluebook_data._edition.bluebook import Bluebook
     from bluebook_data._exports.citation import Citation, citation
     from bluebook_data._exports.datapackage import write_datapackage
-    from bluebook_data._exports.frames import to_arrow, to_pandas
+    from bluebook_data._exports.frames import to_arrow, to_pandas, to_polars
+    from bluebook_data._exports.parquet import write_parquet
     from bluebook_data._exports.schema import json_schema
     from bluebook_data._exports.tables import to_records
     from bluebook_data.model import (
@@ -77,7 +78,8 @@ __all__ = [
     "UnknownEngagementError", "UnknownNameError", "UnknownPersonError", "UnknownTopicError",
     "__version__", "chapter", "citation", "converter", "countries", "country", "engagement",
     "engagements", "json_schema", "load", "people", "person", "search", "statements", "text",
-    "to_arrow", "to_pandas", "to_records", "topic", "topics", "write_datapackage",
+    "to_arrow", "to_pandas", "to_polars", "to_records", "topic", "topics", "write_datapackage",
+    "write_parquet",
 ]  # fmt: skip
 
 # Every other public name is served on first access (PEP 562), from the module that defines it,
@@ -91,8 +93,10 @@ _MODULE_OF = {
     "json_schema": "bluebook_data._exports.schema",
     "to_arrow": "bluebook_data._exports.frames",
     "to_pandas": "bluebook_data._exports.frames",
+    "to_polars": "bluebook_data._exports.frames",
     "to_records": "bluebook_data._exports.tables",
     "write_datapackage": "bluebook_data._exports.datapackage",
+    "write_parquet": "bluebook_data._exports.parquet",
     **dict.fromkeys(
         ("chapter", "countries", "country", "engagement", "engagements", "load", "people",
          "person", "search", "statements", "text", "topic", "topics"),

@@ -15,8 +15,12 @@ from typing import NoReturn, TextIO
 
 import bluebook_data as bb
 from bluebook_data._exports.events import events
-from bluebook_data._exports.formats import FORMATS, render
+from bluebook_data._exports.formats import FORMATS, csv_cell, render
+from bluebook_data._exports.layouts import layout_table
 from bluebook_data._exports.tables import table
+
+#: The values of ``export --format``.
+EXPORT_FORMATS = ("datapackage", "parquet")
 
 __all__ = ["main", "render_table", "run"]
 
@@ -152,6 +156,8 @@ def _events(args: argparse.Namespace) -> str:
     if args.country is not None:
         code = bb.country(args.country).code
         found = tuple(e for e in found if code in (e.actor.code, e.recipient.code))
+    if args.layout is not None:
+        return _layout(args, found)
     if args.format != "table":
         return _formatted("events", found, args)
     rows = [
@@ -168,7 +174,20 @@ def _events(args: argparse.Namespace) -> str:
     return render_table(["date", "event", "mode", "actor", "recipient", "engagement"], rows)
 
 
+def _layout(args: argparse.Namespace, found: Sequence[object]) -> str:
+
+    spec = layout_table(args.layout)
+    book = bb.load()
+    kept = [event for event in spec.records(book) if event in found]
+    if args.format != "table":
+        return render(spec, kept, book, args.format)
+    rows = [[csv_cell(cell) for cell in spec.row(event, book).values()] for event in kept]
+    return render_table([column.name for column in spec.columns], rows)
+
+
 def _export(args: argparse.Namespace) -> str:
+    if args.format == "parquet":
+        return "\n".join(map(str, bb.write_parquet(args.directory)))
     return str(bb.write_datapackage(args.directory))
 
 
@@ -227,10 +246,25 @@ def _parser() -> _Parser:
     search.add_argument("query", help="the phrase to look for")
     events = command("events", _events, "list actor-recipient event rows with PLOVER codes")
     events.add_argument("--country", help="as actor or recipient: name, alias or ISO code")
+    events.add_argument(
+        "--layout",
+        choices=("polecat", "icews"),
+        help="the rows dated to the day, in POLECAT's or ICEWS's column names and codes",
+    )
     export = command(
-        "export", _export, "write a Frictionless data package (CSV tables)", listing=False
+        "export",
+        _export,
+        "write the tables: a Frictionless data package, or Parquet",
+        listing=False,
     )
     export.add_argument("directory", help="where to write datapackage.json and the tables")
+    export.add_argument(
+        "--format",
+        choices=EXPORT_FORMATS,
+        default="datapackage",
+        help="datapackage (the default: CSV tables and datapackage.json) or parquet (a typed "
+        "file per table, with the arrow extra)",
+    )
     command("text", _text, "print the verbatim source text", listing=False)
     return parser
 

@@ -7,6 +7,8 @@ between threads and kept as a dictionary key. Equality and hashing are by value.
 
 from __future__ import annotations
 
+import calendar
+import datetime
 import enum
 from typing import Literal
 
@@ -143,6 +145,23 @@ class PartialDate:
         if self.month is None:
             return "year"
         return "month" if self.day is None else "day"
+
+    def first_day(self) -> datetime.date:
+        """Return the first calendar day the date covers.
+
+        >>> PartialDate(2015, 10).first_day()
+        datetime.date(2015, 10, 1)
+        """
+        return datetime.date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> datetime.date:
+        """Return the last calendar day the date covers.
+
+        >>> PartialDate(2015, 2).last_day(), PartialDate(2016).last_day()
+        (datetime.date(2015, 2, 28), datetime.date(2016, 12, 31))
+        """
+        month = self.month or 12
+        return datetime.date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
 
     def isoformat(self) -> str:
         """Give the date as ``2015``, ``2015-10`` or ``2015-10-22``."""

@@ -30,7 +30,7 @@ __all__ = [
     "sentence_of",
 ]
 
-ColumnType = Literal["string", "integer", "array"]
+ColumnType = Literal["string", "integer", "number", "date", "array"]
 ItemType = Literal["string", "integer"]
 #: Reads one cell from a record; the book is there for cells that need the text's structure.
 Getter = Callable[[Any, Bluebook], Any]
@@ -120,10 +120,14 @@ def _as_list(name: str) -> Getter:
 def date_columns(
     name: str, description: str, read: Callable[[Any], PartialDate | None]
 ) -> list[Column]:
-    """Return the columns of one partial date: the ISO string, its precision and its parts.
+    """Return the columns of one partial date: the ISO string, its precision, its parts and range.
 
-    ``date`` gives ``date``, ``date_precision``, ``year``, ``month``, ``day``; ``end_date`` gives
-    ``end_date``, ``end_date_precision``, ``end_year``, ``end_month``, ``end_day``.
+    ``date`` gives ``date``, ``date_precision``, ``date_start``, ``date_end``, ``year``,
+    ``month``, ``day``; ``end_date`` gives ``end_date``, ``end_date_precision``,
+    ``end_date_start``, ``end_date_end``, ``end_year``, ``end_month``, ``end_day``. The ``_start``
+    and ``_end`` cells are the first and last day the date covers (``2015-10`` runs from
+    ``2015-10-01`` to ``2015-10-31``), as ISO strings in rows and as real dates in the frames, so
+    that a month or a year is a range query in any engine.
     """
     prefix = name.removesuffix("date")
 
@@ -142,6 +146,13 @@ def date_columns(
         date = read(record)
         return None if date is None else date.isoformat()
 
+    def bound(method: str) -> Getter:
+        def get(record: Any, book: Bluebook) -> str | None:
+            date = read(record)
+            return None if date is None else getattr(date, method)().isoformat()
+
+        return get
+
     return [
         Column(
             name=name,
@@ -154,6 +165,18 @@ def date_columns(
             description=f"How much of `{name}` is known.",
             choices=("year", "month", "day"),
             get=precision,
+        ),
+        Column(
+            name=f"{name}_start",
+            type="date",
+            description=f"The first day `{name}` covers: a range query's lower bound.",
+            get=bound("first_day"),
+        ),
+        Column(
+            name=f"{name}_end",
+            type="date",
+            description=f"The last day `{name}` covers: a range query's upper bound.",
+            get=bound("last_day"),
         ),
         *(
             Column(
@@ -231,15 +254,25 @@ def _span_part(name: str, part: str) -> Getter:
 
 
 def _span_columns(name: str) -> list[Column]:
+    # The offsets are `span_start` and `span_end`, not `start` and `end`: END is a reserved word
+    # in SQL, and a column named after it needs quoting in every query.
     return [
         Column(
-            name=part,
-            type="integer" if part != "text" else "string",
+            name=f"{name}_{part}",
+            type="integer",
             required=True,
             description=describe(Span, part),
             get=_span_part(name, part),
         )
-        for part in ("start", "end", "text")
+        for part in ("start", "end")
+    ] + [
+        Column(
+            name="text",
+            required=True,
+            description=f"The quoted characters, equal to the text between `{name}_start` and "
+            f"`{name}_end`.",
+            get=_span_part(name, "text"),
+        )
     ]
 
 

@@ -154,8 +154,8 @@ def _files(book: Bluebook) -> dict[str, tuple[bytes, dict[str, Any]]]:
             "path": TEXT_FILE,
             "title": "The source text, verbatim",
             "description": (
-                "The text every evidence offset (`evidence_start`, `evidence_end`, `start`, "
-                "`end`) counts into, in Unicode code points."
+                "The text every evidence offset (`evidence_start`, `evidence_end`, `span_start`, "
+                "`span_end`) counts into, in Unicode code points."
             ),
             "format": "txt",
             "mediatype": "text/plain",

@@ -54,7 +54,9 @@ def csv_text(columns: Sequence[Column], rows: Iterable[dict[str, Any]]) -> str:
 
 
 def _json_ready(spec: Table, record: object, book: Bluebook) -> Any:
-    if spec.name == "events":
+    # The event tables (and their POLECAT and ICEWS layouts) are flat already; their records
+    # are the package's own Event rows, which the converter does not know.
+    if spec.name.startswith("events"):
         return spec.row(record, book)
     return converter.unstructure(record)
 

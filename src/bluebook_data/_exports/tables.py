@@ -15,6 +15,7 @@ from typing import Any, Literal, get_args
 from bluebook_data._edition.bluebook import Bluebook
 from bluebook_data._exports.columns import Table, model_columns
 from bluebook_data._exports.events import EVENTS
+from bluebook_data._exports.layouts import Layout, layout_table
 from bluebook_data._loading.loader import load
 from bluebook_data.errors import InvalidFilterError
 from bluebook_data.model import Country, Engagement, Person, Sentence, Statement, Topic
@@ -104,7 +105,7 @@ def table(kind: object) -> Table:
     return found
 
 
-def to_records(kind: TableName) -> list[dict[str, Any]]:
+def to_records(kind: TableName, *, layout: Layout | None = None) -> list[dict[str, Any]]:
     """Return the rows of one table as flat, JSON-ready dicts, built afresh on every call.
 
     Every record becomes one row (``"events"``: one row per actor and recipient of each
@@ -115,10 +116,14 @@ def to_records(kind: TableName) -> list[dict[str, Any]]:
     Args:
         kind: ``"engagements"``, ``"statements"``, ``"countries"``, ``"people"``, ``"topics"``,
             ``"sentences"`` or ``"events"``.
+        layout: For ``"events"`` only: ``"polecat"`` or ``"icews"`` give the rows dated to the
+            day in the column names, spellings and codes of those datasets (see the events
+            guide).
 
     Raises:
-        TypeError: if ``kind`` is not a string.
-        InvalidFilterError: for any other name; it lists the valid ones.
+        TypeError: if ``kind`` or ``layout`` is not a string.
+        InvalidFilterError: for any other name or layout, or a layout for a table other than
+            ``"events"``; it lists the valid ones.
 
     >>> import bluebook_data as bb
     >>> rows = {row["id"]: row for row in bb.to_records("engagements")}
@@ -128,5 +133,13 @@ def to_records(kind: TableName) -> list[dict[str, Any]]:
     >>> event = bb.to_records("events")[0]
     >>> event["actor_country_alpha3"], event["event_type"], event["event_mode"]
     ('JPN', 'CONSULT', 'visit')
+    >>> icews = bb.to_records("events", layout="icews")[0]
+    >>> icews["Target Country"], icews["CAMEO Code"], icews["Intensity"]
+    ('Russian Federation', '042', 1.9)
     """
-    return table(kind).rows(load())
+    spec = table(kind)
+    if layout is None:
+        return spec.rows(load())
+    if kind != "events":
+        raise InvalidFilterError("kind", kind, ("events",), "a layout is for 'events' only")
+    return layout_table(layout).rows(load())

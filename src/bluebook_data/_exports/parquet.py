@@ -1,0 +1,54 @@
+"""Every table as a typed Parquet file, behind the ``arrow`` extra.
+
+Parquet keeps what CSV loses: a code such as CAMEO ``042`` or the numeric country code ``051``
+stays a string, a date bound is a date, a list is a typed list (even when every list is empty),
+and an enum is dictionary encoded. DuckDB, polars, pandas and Hugging Face ``datasets`` read the
+files with these types and no override. The files hold the tables of
+:func:`bluebook_data.to_records` and the link tables of the data package, one file each, with the
+Arrow schema that :func:`bluebook_data.to_arrow` gives: each column's description and the table's
+citation and data version travel in the file's metadata.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from bluebook_data._exports.datapackage import link_tables
+from bluebook_data._exports.frames import arrow_table, require
+from bluebook_data._exports.tables import tables
+from bluebook_data._loading.loader import load
+
+__all__ = ["write_parquet"]
+
+
+def write_parquet(directory: str | os.PathLike[str]) -> tuple[Path, ...]:
+    """Write every table to ``directory`` as ``<table>.parquet``; return the paths written.
+
+    The directory is created if needed; the package's own files in it are written over and
+    nothing else is touched. The link tables (``engagement_countries``, ...) come too, so that a
+    list of keys can be joined in SQL as in the data package.
+
+    Raises:
+        MissingExtraError: if pyarrow is not installed (``pip install 'bluebook-data[arrow]'``).
+
+    >>> import tempfile
+    >>> import pyarrow.parquet as pq
+    >>> import bluebook_data as bb
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     paths = bb.write_parquet(folder)
+    ...     events = pq.read_table(f"{folder}/events.parquet")
+    >>> events.column("cameo_code")[0].as_py(), str(events.schema.field("date_start").type)
+    ('042', 'date32[day]')
+    """
+    pa = require("pyarrow", "write_parquet", "arrow")
+    pq = require("pyarrow.parquet", "write_parquet", "arrow")
+    book = load()
+    folder = Path(directory)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for spec in (*tables().values(), *link_tables()):
+        path = folder / f"{spec.name}.parquet"
+        pq.write_table(arrow_table(pa, spec, book), path)
+        written.append(path)
+    return tuple(written)
