@@ -43,6 +43,8 @@ from bluebook_data.model import (
     Topic,
 )
 
+# Functions a bad argument passes through set __tracebackhide__, which IPython honours: a
+# notebook's traceback then ends at the caller's line, not in this package's internals.
 __all__ = ["Index"]
 
 _Record = TypeVar("_Record")
@@ -103,6 +105,7 @@ def _topic_families(topics: tuple[Topic, ...]) -> Mapping[str, frozenset[str]]:
 
 def _check_filter_names(given: Mapping[str, object], known: type, query: str) -> None:
     # The query methods take their filters as keyword arguments that Python does not check.
+    __tracebackhide__ = True
     for name in given:
         if name not in known.__annotations__:
             close = close_matches(name, known.__annotations__, n=1)
@@ -194,18 +197,22 @@ class Index:
 
     def country(self, query: object) -> Country:
         """Find a country by name, alias, official name or ISO code (alpha-2, alpha-3, numeric)."""
+        __tracebackhide__ = True
         return self._country_names.lookup(name_of(query, Country, lambda c: c.code, "country"))
 
     def person(self, query: object) -> Person:
         """Find a person by full name, family name or id."""
+        __tracebackhide__ = True
         return self._person_names.lookup(name_of(query, Person, lambda p: p.id, "person"))
 
     def topic(self, query: object) -> Topic:
         """Find a topic by id or label."""
+        __tracebackhide__ = True
         return self._topic_names.lookup(name_of(query, Topic, lambda t: t.id, "topic"))
 
     def engagement(self, id: object) -> Engagement:
         """Find an engagement by its exact id."""
+        __tracebackhide__ = True
         if not isinstance(id, str):
             raise TypeError(f"id must be a str, not {type(id).__name__}")
         found = self._engagement_by_id.get(id)
@@ -217,31 +224,36 @@ class Index:
 
     def countries_in(self, region: object) -> tuple[Country, ...]:
         """Return the countries of one region, by name."""
+        __tracebackhide__ = True
         wanted = resolve_enum(Region, region, "region")
         return tuple(country for country in self.countries if country.region is wanted)
 
     def engagements(self, filters: EngagementFilters) -> tuple[Engagement, ...]:
         """Return the engagements matching every filter given, in chronological order."""
+        __tracebackhide__ = True
         _check_filter_names(filters, EngagementFilters, "engagements")
         return self._matching(self._engagements, filters, EngagementKind)
 
     def statements(self, filters: StatementFilters) -> tuple[Statement, ...]:
         """Return the statements matching every filter given, in text order."""
+        __tracebackhide__ = True
         _check_filter_names(filters, StatementFilters, "statements")
         return self._matching(self._statements, filters, StatementKind)
 
     def _matching(
         self, postings: _Postings[_Record], filters: Mapping[str, object], kinds: type[enum.Enum]
     ) -> tuple[_Record, ...]:
-        wanted = [
-            postings.having(name, *self._keys(name, value, kinds))
-            for name, value in filters.items()
-            if value is not None
-        ]
+        __tracebackhide__ = True
+        # A loop, not a comprehension, whose frame would show in a notebook's traceback.
+        wanted = []
+        for name, value in filters.items():
+            if value is not None:
+                wanted.append(postings.having(name, *self._keys(name, value, kinds)))
         return postings.select(wanted)
 
     def _keys(self, name: str, value: object, kinds: type[enum.Enum]) -> Iterable[object]:
         """Return the index keys a filter's value stands for (a topic: it and those below it)."""
+        __tracebackhide__ = True
         if name == "country":
             return (self.country(value).code,)
         if name == "kind":
@@ -256,6 +268,7 @@ class Index:
 
     def search(self, query: object) -> tuple[Sentence, ...]:
         """Return the sentences that contain ``query`` as a literal phrase, ignoring case."""
+        __tracebackhide__ = True
         if not isinstance(query, str):
             raise TypeError(f"query must be a str, not {type(query).__name__}")
         phrase = fold_for_search(query)
