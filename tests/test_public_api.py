@@ -32,7 +32,7 @@ def test_all_lists_every_public_name() -> None:
     """Every public name of the model, errors and query modules is exported, and nothing else."""
     public = {*model.__all__, *errors.__all__, *query.__all__}
     served_lazily = {"Bluebook", "converter", "__version__", "Citation", "citation", "json_schema"}
-    served_lazily |= {"to_records", "to_pandas", "to_arrow", "write_datapackage"}
+    served_lazily |= {"to_records", "to_pandas", "to_arrow", "write_datapackage", "plot_timeline"}
     assert set(bb.__all__) == public | served_lazily | {"DATA_VERSION"}
 
 
