@@ -18,6 +18,8 @@ ROOT = "bluebook_data"
 #: successful query or a plain script should not pay for.
 LAZY = {
     ("bluebook_data._edition.names", "difflib"),
+    ("bluebook_data.errors", "difflib"),
+    ("bluebook_data._exports.plot", "matplotlib"),
     ("bluebook_data._loading.loader", "hashlib"),
     ("bluebook_data._exports.ipython", "bluebook_data._exports.html"),
 }

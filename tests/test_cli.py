@@ -39,7 +39,6 @@ def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str,
         (["engagements", "--year", "2015", "--topic", "economy", "--person", "Kishida",
           "--status", "held"], "id",
          [e.id for e in bb.engagements(year=2015, topic="economy", person="Kishida")]),
-        (["engagements", "--country", "Georgia"], "id", []),
         (["statements"], "id", [s.id for s in bb.statements()]),
         (["statements", "--country", "KZ", "--kind", "assessment", "--topic", "oil"], "id",
          [s.id for s in bb.statements(country="KZ", kind="assessment", topic="oil")]),
@@ -49,7 +48,6 @@ def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str,
         (["people"], "id", [p.id for p in bb.people()]),
         (["topics"], "id", [t.id for t in bb.topics()]),
         (["search", "peace treaty"], "sentence", [s.id for s in bb.search("peace treaty")]),
-        (["search", "no such phrase"], "sentence", []),
     ],
 )  # fmt: skip
 def test_subcommands_print_tables(
@@ -150,9 +148,79 @@ def test_a_closed_pipe_is_not_an_error(reader: str, words: list[str]) -> None:
     assert run.stdout.split() == words
 
 
-def test_no_command_is_a_one_line_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
-    """Running with no command prints one line on stderr, not the whole help, and exits 2."""
+def test_no_command_prints_usage_and_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    """Running with no command prints the help, usage and every command, and exits 0."""
     status, out, err = _run([], capsys)
-    assert (status, out) == (2, "")
-    assert err.count("\n") == 1
-    assert "command is required" in err
+    assert (status, err) == (0, "")
+    assert out.startswith("usage: bluebook-data ")
+    for name in ["engagements", "engagement", "search", "events", "export", "text"]:
+        assert f"\n  {name} " in out
+
+
+def test_help_lists_commands_a_line_each_with_examples(capsys: pytest.CaptureFixture[str]) -> None:
+    """``--help`` lists each command on one line and shows a few examples."""
+    status, out, _ = _run(["--help"], capsys)
+    lines = out.splitlines()
+    assert status == 0
+    listed = [line for line in lines if line.startswith("  engagements ")]
+    assert listed == ["  engagements  list engagements, filtered by any of the options"]
+    assert "  bluebook-data engagements --country Russia" in lines
+
+
+@pytest.mark.parametrize(
+    ("argv", "noun"),
+    [
+        (["engagements", "--country", "Georgia"], "engagements"),
+        (["search", "no such phrase"], "sentences"),
+        (["statements", "--country", "Georgia", "--kind", "policy"], "statements"),
+    ],
+)
+def test_an_empty_result_says_so_on_stderr(
+    capsys: pytest.CaptureFixture[str], argv: list[str], noun: str
+) -> None:
+    """A listing that finds nothing prints one line on stderr, nothing on stdout, and exits 0."""
+    assert _run(argv, capsys) == (0, "", f"bluebook-data: no {noun} found\n")
+
+
+def test_an_empty_result_is_still_valid_json(capsys: pytest.CaptureFixture[str]) -> None:
+    """For programs, an empty result is the empty output of its format, not a message."""
+    assert _run(["engagements", "--country", "Georgia", "--format", "json"], capsys) == (
+        0,
+        "[]\n",
+        "",
+    )
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["engagements", "--kind", "summit"], "did you mean 'summit_meeting'?"),
+        (["engagements", "--status", "plan"], "did you mean 'planned'?"),
+        (["engagements", "--columns", "date,titel"], "did you mean 'title'?"),
+    ],
+)
+def test_a_near_miss_suggests_the_value_meant(
+    capsys: pytest.CaptureFixture[str], argv: list[str], expected: str
+) -> None:
+    """A partial or misspelt value names the one the user probably meant."""
+    status, _, err = _run(argv, capsys)
+    assert status == 2
+    assert expected in err
+
+
+def test_columns_and_limit_choose_what_is_shown(capsys: pytest.CaptureFixture[str]) -> None:
+    """``--columns`` picks and orders the columns; ``--limit`` keeps the first N rows."""
+    argv = ["engagements", "--country", "Russia", "--columns", "id,date", "--limit", "2"]
+    status, out, _ = _run(argv, capsys)
+    rows = _read_table(out)
+    assert status == 0
+    assert rows == [
+        {"id": e.id, "date": e.date.isoformat() if e.date else "-"}
+        for e in bb.engagements(country="Russia")[:2]
+    ]
+
+
+def test_limit_applies_to_every_format(capsys: pytest.CaptureFixture[str]) -> None:
+    """``--limit`` also shortens JSON Lines output, one line a record."""
+    _, out, _ = _run(["engagements", "--format", "jsonl", "--limit", "3"], capsys)
+    assert len(out.splitlines()) == 3

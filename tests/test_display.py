@@ -133,3 +133,54 @@ def test_plain_python_imports_no_renderer() -> None:
     )
     run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "[]"
+
+
+def test_a_long_result_has_a_short_repr() -> None:
+    """A result of many records spells out three in its repr, then ``...`` and the count."""
+    found = bb.engagements()
+    text = repr(found)
+    assert len(text) * 4 < len(tuple.__repr__(found))
+    assert text.startswith(f"({found[0]!r},\n")
+    assert text.endswith(f"...)  # {len(found)} records, 3 shown")
+    assert repr(bb.countries(region="caucasus")) == tuple.__repr__(bb.countries(region="caucasus"))
+
+
+def test_search_results_carry_their_phrase_and_pickle() -> None:
+    """A search result knows the phrase it was asked for, cannot change it, and pickles with it."""
+    found = bb.search("peace treaty")
+    assert found.query == "peace treaty"  # type: ignore[attr-defined]
+    with pytest.raises(AttributeError):
+        found.query = "other"  # type: ignore[attr-defined]
+    copy = pickle.loads(pickle.dumps(found))
+    assert (copy, copy.query) == (found, "peace treaty")
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: bb.engagements(country="Rusia"),
+        lambda: bb.engagements(kind="summit"),
+        lambda: bb.engagements(year="2015"),  # type: ignore[arg-type]
+        lambda: bb.engagements(contry="RU"),  # type: ignore[call-arg]
+        lambda: bb.load().engagements(person="nobody"),
+        lambda: bb.engagement("no-such-id"),
+        lambda: bb.statements(topic="sport"),
+        lambda: bb.countries(region="europe"),
+        lambda: bb.country("Atlantis"),
+        lambda: bb.person(3),  # type: ignore[arg-type]
+        lambda: bb.topic("x"),
+        lambda: bb.search(" "),
+    ],
+)
+def test_a_bad_argument_hides_the_package_frames(call: Callable[[], object]) -> None:
+    """Every frame of the package a bad argument passes sets ``__tracebackhide__`` for IPython."""
+    with pytest.raises((bb.BluebookError, TypeError)) as raised:
+        call()
+    frames = []
+    traceback = raised.value.__traceback__
+    while traceback is not None:
+        frames.append(traceback.tb_frame)
+        traceback = traceback.tb_next
+    inside = [f for f in frames if "bluebook_data" in f.f_code.co_filename]
+    assert inside
+    assert [f.f_code.co_name for f in inside if not f.f_locals.get("__tracebackhide__")] == []

@@ -7,15 +7,27 @@ from html import escape
 import attrs
 
 import bluebook_data as bb
-from bluebook_data._exports.html import record_html, results_html
+from bluebook_data._exports.html import html_of, record_html, results_html
+from bluebook_data._exports.html_text import marked, span_in_context
 
 
-def test_evidence_is_quoted_with_its_offsets() -> None:
-    """Each evidence span shows as a quotation with its start and end."""
+def test_evidence_is_marked_inside_its_sentence_with_offsets_on_hover() -> None:
+    """A record shows each span in the sentence it comes from, its words in a titled <mark>."""
     engagement = bb.engagement("2015-10-08-vice-ministerial-negotiation-moscow")
     page = record_html(engagement)
+    text = bb.text()
     for span in engagement.evidence:
-        assert f"<q>{span.text}</q> <small>[{span.start}:{span.end}]</small>" in page
+        mark = f'<mark title="[{span.start}:{span.end}]">{escape(span.text)}</mark>'
+        assert mark in page
+        (sentence,) = [s for s in bb.load().sentences() if s.span.start <= span.start < s.span.end]
+        before = escape(text[sentence.span.start : span.start])
+        assert before + mark in page
+
+
+def test_a_span_made_by_hand_is_shown_alone() -> None:
+    """A span that is not the shipped text at its offsets is marked, without a sentence."""
+    span = bb.Span(start=0, end=4, text="nope")
+    assert span_in_context(span) == '<mark title="[0:4]">nope</mark>'
 
 
 def test_references_are_links() -> None:
@@ -28,15 +40,50 @@ def test_references_are_links() -> None:
 
 
 def test_results_rows_stay_compact() -> None:
-    """In a results table, long quotes are cut (whole in the tooltip), references numbered."""
+    """A results row shows id, date, kind, title, countries and the first quote, cut short."""
     engagement = bb.engagement("2015-10-08-vice-ministerial-negotiation-moscow")
     page = results_html((engagement,))
-    long_quote = max(engagement.evidence, key=lambda span: len(span.text))
-    quoted = escape(long_quote.text)
-    assert f'<q title="{quoted}">' in page
-    assert quoted not in page.replace(f'title="{quoted}"', "")
-    for number, reference in enumerate(engagement.references, 1):
-        assert f'<a href="{reference.url}" title="{escape(reference.title)}">[{number}]</a>' in page
+    header = page[page.index("<thead>") : page.index("</thead>")]
+    names = [cell.rsplit(">", 1)[1] for cell in header.split("</th>")[:-1]]
+    assert names == ["id", "date", "kind", "title", "countries", "evidence"]
+    first = engagement.evidence[0]
+    assert f'<q title="{escape(f"[{first.start}:{first.end}] {first.text}")}">' in page
+    assert "table-layout: fixed" in page
+    assert all(reference.url not in page for reference in engagement.references)
+
+
+def test_search_results_mark_the_phrase_found() -> None:
+    """Each sentence a search found is shown whole, the phrase in <mark> as the text spells it."""
+    found = bb.search("JAPAN'S  national")
+    page = results_html(found)
+    assert found
+    assert page.count("<mark>Japan’s national</mark>") == len(found)
+    assert "containing \u201cJAPAN&#x27;S  national\u201d" in page
+
+
+def test_marking_ignores_case_quotes_and_spaces_and_escapes() -> None:
+    """The phrase is found as the search finds it, and the text around it is escaped."""
+    assert marked("Japan’s  peace <b>treaty</b>", "JAPAN'S PEACE") == (
+        "<mark>Japan’s  peace</mark> &lt;b&gt;treaty&lt;/b&gt;"
+    )
+    assert marked("a < b", None) == "a &lt; b"
+
+
+def test_the_edition_shows_its_counts_and_things_to_try() -> None:
+    """The edition renders its record counts and code a reader can run next."""
+    book = bb.load()
+    page = html_of(book)
+    assert (
+        f'<th style="text-align: left;">engagements</th><td>{len(book.engagements())}</td>' in page
+    )
+    assert "bb.engagements(country=&quot;Russia&quot;)" in page
+
+
+def test_the_chapter_shows_every_sentence_with_its_id() -> None:
+    """The chapter renders its paragraphs, each sentence after its id."""
+    page = html_of(bb.chapter())
+    for sentence in bb.load().sentences():
+        assert f"<code>{sentence.id}</code></sup> {escape(sentence.span.text)}" in page
 
 
 def test_values_are_escaped() -> None:
@@ -62,11 +109,12 @@ def test_nested_records_are_named_by_id() -> None:
     assert all(f"<code>{sentence.id}</code>" in page for sentence in paragraph.sentences)
 
 
-def test_results_table_has_a_column_per_shown_field() -> None:
-    """The header lists the fields shown in the repr, in order."""
-    page = results_html(bb.countries())
-    shown = [field.name for field in attrs.fields(bb.Country) if field.repr]
+def test_results_without_a_compact_layout_show_every_shown_field() -> None:
+    """Records with no compact layout (spans) get a column per field shown in the repr."""
+    spans = bb.engagements()[0].evidence
+    page = results_html(spans)
     header = page[page.index("<thead>") : page.index("</thead>")]
+    shown = [field.name for field in attrs.fields(bb.Span) if field.repr]
     assert [cell.rsplit(">", 1)[1] for cell in header.split("</th>")[:-1]] == shown
 
 

@@ -30,6 +30,7 @@ if typing.TYPE_CHECKING:
     from bluebook_data._exports.datapackage import write_datapackage
     from bluebook_data._exports.frames import to_arrow, to_pandas, to_polars
     from bluebook_data._exports.parquet import write_parquet
+    from bluebook_data._exports.plot import plot_timeline
     from bluebook_data._exports.schema import json_schema
     from bluebook_data._exports.tables import to_records
     from bluebook_data.model import (
@@ -77,9 +78,9 @@ __all__ = [
     "Statement", "StatementKind", "Status", "Topic", "UnknownCountryError",
     "UnknownEngagementError", "UnknownNameError", "UnknownPersonError", "UnknownTopicError",
     "__version__", "chapter", "citation", "converter", "countries", "country", "engagement",
-    "engagements", "json_schema", "load", "people", "person", "search", "statements", "text",
-    "to_arrow", "to_pandas", "to_polars", "to_records", "topic", "topics", "write_datapackage",
-    "write_parquet",
+    "engagements", "json_schema", "load", "people", "person", "plot_timeline", "search",
+    "statements", "text", "to_arrow", "to_pandas", "to_polars", "to_records", "topic", "topics",
+    "write_datapackage", "write_parquet",
 ]  # fmt: skip
 
 # Every other public name is served on first access (PEP 562), from the module that defines it,
@@ -91,6 +92,7 @@ _MODULE_OF = {
     "citation": "bluebook_data._exports.citation",
     "converter": "bluebook_data._loading.convert",
     "json_schema": "bluebook_data._exports.schema",
+    "plot_timeline": "bluebook_data._exports.plot",
     "to_arrow": "bluebook_data._exports.frames",
     "to_pandas": "bluebook_data._exports.frames",
     "to_polars": "bluebook_data._exports.frames",

@@ -9,22 +9,35 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 from collections.abc import Callable, Sequence
-from typing import NoReturn, TextIO
+from typing import NoReturn, TextIO, TypeVar
 
 import bluebook_data as bb
+from bluebook_data._edition.names import close_matches
 from bluebook_data._exports.events import events
 from bluebook_data._exports.formats import FORMATS, csv_cell, render
 from bluebook_data._exports.layouts import layout_table
 from bluebook_data._exports.tables import table
+from bluebook_data._exports.terminal import TextTable, render_table
 
 #: The values of ``export --format``.
 EXPORT_FORMATS = ("datapackage", "parquet")
 
-__all__ = ["main", "render_table", "run"]
+__all__ = ["main", "run"]
 
 _PROGRAM = "bluebook-data"
+_Record = TypeVar("_Record")
+
+_EXAMPLES = """\
+examples:
+  bluebook-data engagements --country Russia
+  bluebook-data engagements --kind summit_meeting --columns date,id,title
+  bluebook-data engagement 2015-09-28-summit-new-york
+  bluebook-data search "peace treaty" --wide
+  bluebook-data statements --country KZ --format json
+"""
 
 
 class _UsageError(Exception):
@@ -37,30 +50,40 @@ class _Parser(argparse.ArgumentParser):
         raise _UsageError(message)
 
 
-def render_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """Lay out rows under headers in left-aligned columns; the last column is never padded.
-
-    >>> print(render_table(["code", "name"], [["RU", "Russia"], ["JP", "Japan"]]))
-    code  name
-    ----  ------
-    RU    Russia
-    JP    Japan
-    """
-    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows, strict=True)]
-    lines = []
-    for cells in [headers, ["-" * width for width in widths], *rows]:
-        padded = [cell.ljust(width) for cell, width in zip(cells[:-1], widths, strict=False)]
-        lines.append("  ".join([*padded, cells[-1]]))
-    return "\n".join(lines)
-
-
 def _formatted(
     kind: str, records: Sequence[object], args: argparse.Namespace, single: bool = False
 ) -> str:
     return render(table(kind), records, bb.load(), args.format, single=single)
 
 
-def _engagements(args: argparse.Namespace) -> str:
+def _listing(
+    args: argparse.Namespace,
+    kind: str,
+    found: Sequence[_Record],
+    row: Callable[[_Record], Sequence[str]],
+    headers: Sequence[str],
+    text_column: str,
+    optional: Sequence[str] = (),
+) -> str | TextTable:
+    """Return the records as the table or format asked for, the first ``--limit`` of them."""
+    if args.limit is not None:
+        found = found[: args.limit]
+    if args.format != "table":
+        return _formatted(kind, found, args)
+    return TextTable(
+        headers=headers,
+        rows=[row(record) for record in found],
+        text_column=text_column,
+        optional=optional,
+        noun=kind,
+    )
+
+
+def _date(date: bb.PartialDate | None) -> str:
+    return date.isoformat() if date else "-"
+
+
+def _engagements(args: argparse.Namespace) -> str | TextTable:
     found = bb.engagements(
         country=args.country,
         kind=args.kind,
@@ -69,27 +92,29 @@ def _engagements(args: argparse.Namespace) -> str:
         person=args.person,
         status=args.status,
     )
-    if args.format != "table":
-        return _formatted("engagements", found, args)
-    rows = [
-        [
-            e.date.isoformat() if e.date else "-",
+    return _listing(
+        args,
+        "engagements",
+        found,
+        lambda e: [
+            _date(e.date),
             e.status.value,
             e.kind.value,
             ",".join(e.countries),
             e.id,
             e.title,
-        ]
-        for e in found
-    ]
-    return render_table(["date", "status", "kind", "countries", "id", "title"], rows)
+        ],
+        ["date", "status", "kind", "countries", "id", "title"],
+        text_column="title",
+        optional=["status", "kind", "countries"],
+    )
 
 
-def _engagement(args: argparse.Namespace) -> str:
+def _engagement(args: argparse.Namespace) -> str | TextTable:
     found = bb.engagement(args.id)
     if args.format != "table":
         return _formatted("engagements", [found], args, single=True)
-    dates = found.date.isoformat() if found.date else "-"
+    dates = _date(found.date)
     if found.end_date:
         dates += f" to {found.end_date.isoformat()}"
     fields = [
@@ -109,48 +134,71 @@ def _engagement(args: argparse.Namespace) -> str:
     ]
     fields += [["text says", f"[{s.start}:{s.end}] {s.text}"] for s in found.evidence]
     fields += [["reference", f"{r.title} <{r.url}>"] for r in found.references]
-    return render_table(["field", "value"], fields)
+    return TextTable(headers=["field", "value"], rows=fields, text_column="value", wrap=True)
 
 
-def _statements(args: argparse.Namespace) -> str:
+def _statements(args: argparse.Namespace) -> str | TextTable:
     found = bb.statements(country=args.country, kind=args.kind, topic=args.topic)
-    if args.format != "table":
-        return _formatted("statements", found, args)
-    rows = [[s.kind.value, s.id, s.summary] for s in found]
-    return render_table(["kind", "id", "summary"], rows)
+    return _listing(
+        args,
+        "statements",
+        found,
+        lambda s: [s.kind.value, s.id, s.summary],
+        ["kind", "id", "summary"],
+        text_column="summary",
+        optional=["kind"],
+    )
 
 
-def _countries(args: argparse.Namespace) -> str:
+def _countries(args: argparse.Namespace) -> str | TextTable:
     found = bb.countries(region=args.region)
-    if args.format != "table":
-        return _formatted("countries", found, args)
-    rows = [[c.code, c.alpha3, c.region.value, c.name] for c in found]
-    return render_table(["code", "alpha3", "region", "name"], rows)
+    return _listing(
+        args,
+        "countries",
+        found,
+        lambda c: [c.code, c.alpha3, c.region.value, c.name],
+        ["code", "alpha3", "region", "name"],
+        text_column="name",
+        optional=["alpha3", "region"],
+    )
 
 
-def _people(args: argparse.Namespace) -> str:
-    if args.format != "table":
-        return _formatted("people", bb.people(), args)
-    rows = [[p.id, p.country, p.name, p.office] for p in bb.people()]
-    return render_table(["id", "country", "name", "office (2015)"], rows)
+def _people(args: argparse.Namespace) -> str | TextTable:
+    return _listing(
+        args,
+        "people",
+        bb.people(),
+        lambda p: [p.id, p.country, p.name, p.office],
+        ["id", "country", "name", "office (2015)"],
+        text_column="office (2015)",
+        optional=["country", "name"],
+    )
 
 
-def _topics(args: argparse.Namespace) -> str:
-    if args.format != "table":
-        return _formatted("topics", bb.topics(), args)
-    rows = [[t.id, t.parent or "-", t.label] for t in bb.topics()]
-    return render_table(["id", "parent", "label"], rows)
+def _topics(args: argparse.Namespace) -> str | TextTable:
+    return _listing(
+        args,
+        "topics",
+        bb.topics(),
+        lambda t: [t.id, t.parent or "-", t.label],
+        ["id", "parent", "label"],
+        text_column="label",
+        optional=["parent"],
+    )
 
 
-def _search(args: argparse.Namespace) -> str:
-    found = bb.search(args.query)
-    if args.format != "table":
-        return _formatted("sentences", found, args)
-    rows = [[s.id, s.text] for s in found]
-    return render_table(["sentence", "text"], rows)
+def _search(args: argparse.Namespace) -> str | TextTable:
+    return _listing(
+        args,
+        "sentences",
+        bb.search(args.query),
+        lambda s: [s.id, s.text],
+        ["sentence", "text"],
+        text_column="text",
+    )
 
 
-def _events(args: argparse.Namespace) -> str:
+def _events(args: argparse.Namespace) -> str | TextTable:
 
     found = events(bb.load())
     if args.country is not None:
@@ -158,31 +206,32 @@ def _events(args: argparse.Namespace) -> str:
         found = tuple(e for e in found if code in (e.actor.code, e.recipient.code))
     if args.layout is not None:
         return _layout(args, found)
-    if args.format != "table":
-        return _formatted("events", found, args)
-    rows = [
-        [
-            e.engagement.date.isoformat() if e.engagement.date else "-",
+    return _listing(
+        args,
+        "events",
+        found,
+        lambda e: [
+            _date(e.engagement.date),
             str(e.engagement.plover_event),
             e.engagement.plover_mode or "-",
             e.actor.alpha3,
             e.recipient.alpha3,
             e.engagement.id,
-        ]
-        for e in found
-    ]
-    return render_table(["date", "event", "mode", "actor", "recipient", "engagement"], rows)
+        ],
+        ["date", "event", "mode", "actor", "recipient", "engagement"],
+        text_column="engagement",
+        optional=["mode"],
+    )
 
 
-def _layout(args: argparse.Namespace, found: Sequence[object]) -> str:
-
+def _layout(args: argparse.Namespace, found: Sequence[object]) -> str | TextTable:
     spec = layout_table(args.layout)
     book = bb.load()
     kept = [event for event in spec.records(book) if event in found]
     if args.format != "table":
         return render(spec, kept, book, args.format)
     rows = [[csv_cell(cell) for cell in spec.row(event, book).values()] for event in kept]
-    return render_table([column.name for column in spec.columns], rows)
+    return TextTable(headers=[column.name for column in spec.columns], rows=rows)
 
 
 def _export(args: argparse.Namespace) -> str:
@@ -198,25 +247,43 @@ def _text(args: argparse.Namespace) -> str:
 def _parser() -> _Parser:
     parser = _Parser(
         prog=_PROGRAM,
+        usage="%(prog)s [-h] [--version] COMMAND [options]",
         description="Query the Diplomatic Bluebook 2016, Chapter 2 Section 5 (Overview).",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "--version", action="store_true", help="print the package and data versions"
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    # argparse lists subcommands one indent deeper than options and wraps the long names; the
+    # epilog lists them instead, a line each.
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND", help=argparse.SUPPRESS, parser_class=_Parser
+    )
+    command_lines: list[str] = []
 
     def command(
-        name: str, run: Callable[[argparse.Namespace], str], help: str, listing: bool = True
+        name: str, run: Callable[[argparse.Namespace], object], help: str, listing: bool = True
     ) -> _Parser:
         sub: _Parser = commands.add_parser(name, help=help, description=help)
+        command_lines.append(f"  {name:<12} {help}")
         sub.set_defaults(run=run)
         if listing:
-            sub.add_argument(
+            shown = sub.add_argument_group("output")
+            shown.add_argument(
                 "--format",
                 choices=FORMATS,
                 default="table",
                 help="table (the default, for people), json, jsonl (a record a line) or csv",
             )
+            shown.add_argument(
+                "--columns", help="the table's columns to show, comma-separated, e.g. date,id"
+            )
+            shown.add_argument(
+                "--wide",
+                action="store_true",
+                help="never shorten the table to the terminal's width",
+            )
+            shown.add_argument("--limit", type=_count, metavar="N", help="show at most N records")
         return sub
 
     found = command("engagements", _engagements, "list engagements, filtered by any of the options")
@@ -266,7 +333,41 @@ def _parser() -> _Parser:
         "file per table, with the arrow extra)",
     )
     command("text", _text, "print the verbatim source text", listing=False)
+    parser.epilog = (
+        "commands:\n" + "\n".join(command_lines) + "\n\n" + _EXAMPLES
+        + f"\n'{_PROGRAM} COMMAND --help' shows a command's options."
+    )  # fmt: skip
     return parser
+
+
+def _count(text: str) -> int:
+    # For --limit: argparse reports the ValueError as "invalid _count value", so name it here.
+    number = int(text)
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"expected a count of 0 or more, not {text}")
+    return number
+
+
+def _columns(table: TextTable, wanted: str) -> TextTable:
+    names = [name.strip() for name in wanted.split(",") if name.strip()]
+    for name in names:
+        if name not in table.headers:
+            close = close_matches(name, table.headers, n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            raise _UsageError(
+                f"unknown column {name!r}; {hint}choose from: {','.join(table.headers)}"
+            )
+    return table.select(names) if names else table
+
+
+def _shown(table: TextTable, args: argparse.Namespace) -> str:
+    """Lay out a table for standard output: fitted to a terminal's width, whole for a pipe."""
+    if args.columns is not None:
+        table = _columns(table, args.columns)
+    terminal = sys.stdout.isatty()
+    width = shutil.get_terminal_size().columns if terminal and not args.wide else None
+    # https://no-color.org: any non-empty NO_COLOR turns styling off.
+    return render_table(table, width, bold=terminal and not os.environ.get("NO_COLOR"))
 
 
 def _fail(message: str, stderr: TextIO) -> int:
@@ -286,8 +387,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{_PROGRAM} {bb.__version__} (data {bb.DATA_VERSION})")
             return 0
         if args.command is None:
-            raise _UsageError("a command is required")
+            # A bare command asks what the program can do: the same answer as --help.
+            parser.print_help()
+            return 0
         output = args.run(args)
+        if isinstance(output, TextTable) and not output.rows:
+            print(f"{_PROGRAM}: no {output.noun} found", file=sys.stderr)
+            return 0
+        if isinstance(output, TextTable):
+            output = _shown(output, args)
         if output:  # an empty jsonl listing prints nothing, not a blank line
             print(output)
         sys.stdout.flush()

@@ -109,7 +109,24 @@ class InvalidFilterError(BluebookError, ValueError):
 
     def __str__(self) -> str:
         expected = self.hint or "expected one of: " + ", ".join(repr(a) for a in self.allowed)
-        return f"invalid {self.field} {self.value!r}; {expected}"
+        close = self._closest()
+        hint = f"did you mean {close!r}? " if close else ""
+        return f"invalid {self.field} {self.value!r}; {hint}{expected}"
+
+    def _closest(self) -> str | None:
+        # A value the user started to type ("summit") or mistyped ("vist").
+        if not isinstance(self.value, str) or not self.value.strip():
+            return None
+        typed = self.value.strip().casefold()
+        starting = [a for a in self.allowed if a.casefold().startswith(typed)]
+        if len(starting) == 1:
+            return starting[0]
+        # Only an error message needs difflib; the import waits for one.
+        import difflib
+
+        # Stricter than difflib's default, which would read "meeting" as one of several kinds.
+        close = difflib.get_close_matches(typed, self.allowed, n=1, cutoff=0.75)
+        return close[0] if close else None
 
 
 class MissingExtraError(BluebookError, ImportError):

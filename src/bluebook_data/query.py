@@ -21,6 +21,8 @@ from bluebook_data.model import (
     Topic,
 )
 
+# Functions a bad argument passes through set __tracebackhide__, which IPython honours: a
+# notebook's traceback then ends at the caller's line, not in this package's internals.
 __all__ = [
     "chapter",
     "countries",
@@ -83,6 +85,7 @@ def engagements(**filters: Unpack[EngagementFilters]) -> tuple[Engagement, ...]:
     >>> engagements(country="KZ", year=2015)[-1].location
     'Astana, Kazakhstan'
     """
+    __tracebackhide__ = True
     return load().engagements(**filters)
 
 
@@ -95,6 +98,7 @@ def engagement(id: str) -> Engagement:
     >>> engagement("2015-09-28-summit-new-york").date.isoformat()
     '2015-09-28'
     """
+    __tracebackhide__ = True
     return load().engagement(id)
 
 
@@ -105,6 +109,7 @@ def statements(**filters: Unpack[StatementFilters]) -> tuple[Statement, ...]:
     >>> [s.id for s in statements(kind="policy")]
     ['peace-treaty-negotiations-to-continue']
     """
+    __tracebackhide__ = True
     return load().statements(**filters)
 
 
@@ -114,6 +119,7 @@ def countries(*, region: Region | str | None = None) -> tuple[Country, ...]:
     >>> [c.code for c in countries(region="caucasus")]
     ['AM', 'AZ', 'GE']
     """
+    __tracebackhide__ = True
     return load().countries(region=region)
 
 
@@ -130,6 +136,7 @@ def country(query: str | Country) -> Country:
     >>> country("RUS").name
     'Russia'
     """
+    __tracebackhide__ = True
     return load().country(query)
 
 
@@ -151,6 +158,7 @@ def person(query: str | Person) -> Person:
     >>> person("putin").office
     'President of the Russian Federation'
     """
+    __tracebackhide__ = True
     return load().person(query)
 
 
@@ -172,6 +180,7 @@ def topic(query: str | Topic) -> Topic:
     >>> topic("Northern Territories issue").id
     'northern-territories'
     """
+    __tracebackhide__ = True
     return load().topic(query)
 
 
@@ -187,4 +196,5 @@ def search(query: str) -> tuple[Sentence, ...]:
     >>> [s.id for s in search("peace treaty")]
     ['c2-s5-p2-s1', 'c2-s5-p3-s2']
     """
+    __tracebackhide__ = True
     return load().search(query)

@@ -8,6 +8,7 @@ import attrs
 
 from bluebook_data._edition.filters import EngagementFilters, StatementFilters, shows_filters
 from bluebook_data._edition.index import Index
+from bluebook_data._edition.results import SearchResults
 from bluebook_data.model import (
     Chapter,
     Country,
@@ -20,6 +21,8 @@ from bluebook_data.model import (
     Topic,
 )
 
+# Functions a bad argument passes through set __tracebackhide__, which IPython honours: a
+# notebook's traceback then ends at the caller's line, not in this package's internals.
 __all__ = ["Bluebook"]
 
 
@@ -63,51 +66,62 @@ class Bluebook:
 
     def sentences(self) -> tuple[Sentence, ...]:
         """Return every sentence, in text order."""
+        __tracebackhide__ = True
         return self._index.sentences
 
     @shows_filters(EngagementFilters)
     def engagements(self, **filters: Unpack[EngagementFilters]) -> tuple[Engagement, ...]:
         """Return the engagements matching every filter; see :func:`bluebook_data.engagements`."""
+        __tracebackhide__ = True
         return self._index.engagements(filters)
 
     def engagement(self, id: str) -> Engagement:
         """Return the engagement with this id; see :func:`bluebook_data.engagement`."""
+        __tracebackhide__ = True
         return self._index.engagement(id)
 
     @shows_filters(StatementFilters)
     def statements(self, **filters: Unpack[StatementFilters]) -> tuple[Statement, ...]:
         """Return the statements matching every filter; see :func:`bluebook_data.statements`."""
+        __tracebackhide__ = True
         return self._index.statements(filters)
 
     def countries(self, *, region: Region | str | None = None) -> tuple[Country, ...]:
         """Return the countries, optionally of one region; see :func:`bluebook_data.countries`."""
+        __tracebackhide__ = True
         if region is None:
             return self._index.countries
         return self._index.countries_in(region)
 
     def country(self, query: str | Country) -> Country:
         """Look up a country; see :func:`bluebook_data.country`."""
+        __tracebackhide__ = True
         return self._index.country(query)
 
     def people(self) -> tuple[Person, ...]:
         """Return every person, by family name."""
+        __tracebackhide__ = True
         return self._index.people
 
     def person(self, query: str | Person) -> Person:
         """Look up a person; see :func:`bluebook_data.person`."""
+        __tracebackhide__ = True
         return self._index.person(query)
 
     def topics(self) -> tuple[Topic, ...]:
         """Return every topic, by id."""
+        __tracebackhide__ = True
         return self._index.topics
 
     def topic(self, query: str | Topic) -> Topic:
         """Look up a topic; see :func:`bluebook_data.topic`."""
+        __tracebackhide__ = True
         return self._index.topic(query)
 
     def search(self, query: str) -> tuple[Sentence, ...]:
         """Find sentences containing a phrase; see :func:`bluebook_data.search`."""
-        return self._index.search(query)
+        __tracebackhide__ = True
+        return SearchResults(self._index.search(query), query)
 
 
 def _from_data(data: dict[str, Any]) -> Bluebook:

@@ -16,6 +16,8 @@ from typing import Any, SupportsIndex, TypedDict, TypeVar
 from bluebook_data.errors import InvalidFilterError
 from bluebook_data.model import Country, EngagementKind, Person, StatementKind, Status, Topic
 
+# Functions a bad argument passes through set __tracebackhide__, which IPython honours: a
+# notebook's traceback then ends at the caller's line, not in this package's internals.
 __all__ = [
     "EngagementFilters",
     "StatementFilters",
@@ -56,6 +58,7 @@ def resolve_enum(enum_type: type[_Enum], value: object, field: str) -> _Enum:
         TypeError: if ``value`` is neither a string nor a member.
         InvalidFilterError: listing every value, if none matches.
     """
+    __tracebackhide__ = True
     if isinstance(value, enum_type):
         return value
     if not isinstance(value, str):
@@ -75,6 +78,7 @@ def as_year(value: object) -> int:
 
     A bool equals 0 or 1 but is no year, and a float might not be whole.
     """
+    __tracebackhide__ = True
     if not isinstance(value, bool):
         try:
             return operator.index(value)  # type: ignore[arg-type]
@@ -87,6 +91,7 @@ def name_of(
     value: object, record_type: type[_Record], key: Callable[[_Record], str], field: str
 ) -> str:
     """Return the name to look ``value`` up by: the string itself, or the record's key."""
+    __tracebackhide__ = True
     if isinstance(value, str):
         return value
     if isinstance(value, record_type):

@@ -44,6 +44,8 @@ from bluebook_data.model import (
     Topic,
 )
 
+# Functions a bad argument passes through set __tracebackhide__, which IPython honours: a
+# notebook's traceback then ends at the caller's line, not in this package's internals.
 __all__ = ["Index"]
 
 _Record = TypeVar("_Record")
@@ -211,18 +213,22 @@ class Index:
 
     def country(self, query: object) -> Country:
         """Find a country by name, alias, official name or ISO code (alpha-2, alpha-3, numeric)."""
+        __tracebackhide__ = True
         return self._country_names.lookup(name_of(query, Country, _CODE, "country"))
 
     def person(self, query: object) -> Person:
         """Find a person by full name, family name or id."""
+        __tracebackhide__ = True
         return self._person_names.lookup(name_of(query, Person, _ID, "person"))
 
     def topic(self, query: object) -> Topic:
         """Find a topic by id or label."""
+        __tracebackhide__ = True
         return self._topic_names.lookup(name_of(query, Topic, _ID, "topic"))
 
     def engagement(self, id: object) -> Engagement:
         """Find an engagement by its exact id."""
+        __tracebackhide__ = True
         if not isinstance(id, str):
             raise TypeError(f"id must be a str, not {type(id).__name__}")
         found = self._engagement_by_id.get(id)
@@ -234,26 +240,31 @@ class Index:
 
     def countries_in(self, region: object) -> Results[Country]:
         """Return the countries of one region, by name."""
+        __tracebackhide__ = True
         wanted = resolve_enum(Region, region, "region")
         return Results(country for country in self.countries if country.region is wanted)
 
     def engagements(self, filters: EngagementFilters) -> Results[Engagement]:
         """Return the engagements matching every filter given, in chronological order."""
-        wanted = [
-            (name, self._keys(name, value, EngagementKind, "engagements"))
-            for name, value in filters.items()
-            if value is not None
-        ]
-        return self._engagements.matching(wanted)
+        __tracebackhide__ = True
+        return self._engagements.matching(self._wanted(filters, EngagementKind, "engagements"))
 
     def statements(self, filters: StatementFilters) -> Results[Statement]:
         """Return the statements matching every filter given, in text order."""
-        wanted = [
-            (name, self._keys(name, value, StatementKind, "statements"))
-            for name, value in filters.items()
-            if value is not None
-        ]
-        return self._statements.matching(wanted)
+        __tracebackhide__ = True
+        return self._statements.matching(self._wanted(filters, StatementKind, "statements"))
+
+    def _wanted(
+        self, filters: Mapping[str, object], kinds: type[enum.Enum], query: str
+    ) -> list[tuple[str, tuple[object, ...]]]:
+        """Return each filter given, by name, with the index keys its value stands for."""
+        __tracebackhide__ = True
+        # A loop, not a comprehension, whose own frame would show in a notebook's traceback.
+        wanted = []
+        for name, value in filters.items():
+            if value is not None:
+                wanted.append((name, self._keys(name, value, kinds, query)))
+        return wanted
 
     def _keys(
         self, name: str, value: object, kinds: type[enum.Enum], query: str
@@ -263,10 +274,9 @@ class Index:
         Raises:
             TypeError: for a filter the query does not take, as Python does for a keyword.
         """
+        __tracebackhide__ = True
         known = _FILTERS[query]
-        if (
-            name not in known
-        ):  # the filters come as keyword arguments, which Python leaves unchecked
+        if name not in known:  # keyword arguments, which Python leaves unchecked for **filters
             raise _unknown_filter(name, known, query)
         if name == "country":
             return (self.country(value).code,)
@@ -282,6 +292,7 @@ class Index:
 
     def search(self, query: object) -> Results[Sentence]:
         """Return the sentences that contain ``query`` as a literal phrase, ignoring case."""
+        __tracebackhide__ = True
         if not isinstance(query, str):
             raise TypeError(f"query must be a str, not {type(query).__name__}")
         phrase = fold_for_search(query)

@@ -8,6 +8,8 @@ from typing import Final, Generic, TypeVar
 
 from bluebook_data.errors import UnknownNameError
 
+# Functions a bad argument passes through set __tracebackhide__, which IPython honours: a
+# notebook's traceback then ends at the caller's line, not in this package's internals.
 __all__ = ["NameTable", "close_matches", "fold_for_search", "normalise_name"]
 
 _Record = TypeVar("_Record")
@@ -89,6 +91,7 @@ class NameTable(Generic[_Record]):
 
     def lookup(self, name: str) -> _Record:
         """Return the record answering to ``name``, or raise the table's error with suggestions."""
+        __tracebackhide__ = True
         found = self._by_key.get(normalise_name(name))
         if found is None:
             raise self._error(name, self.suggest(name))

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
+from collections.abc import Iterable
+from typing import Any, Final, TypeVar
 
-__all__ = ["Results"]
+__all__ = ["Results", "SearchResults"]
 
 _Record = TypeVar("_Record")
+
+#: How many records the repr of a longer result spells out; a REPL shows the rest as ``...``.
+_SHOWN_IN_REPR: Final = 3
 
 
 class Results(tuple[_Record, ...]):
@@ -14,12 +18,47 @@ class Results(tuple[_Record, ...]):
 
     It equals, hashes and slices like the plain tuple of the same records (a slice is a plain
     tuple), so code written for tuples keeps working. Jupyter shows it as a table of its records
-    (see :mod:`bluebook_data._exports.html`).
+    (see :mod:`bluebook_data._exports.html`). Its repr spells out the first few records only.
 
     >>> import bluebook_data as bb
     >>> found = bb.countries(region="caucasus")
     >>> found == tuple(found), isinstance(found, tuple)
     (True, True)
+    >>> repr(bb.topics()).endswith(f"...)  # {len(bb.topics())} records, 3 shown")
+    True
     """
 
     __slots__ = ()
+
+    def __repr__(self) -> str:
+        if len(self) <= _SHOWN_IN_REPR:
+            return tuple.__repr__(self)
+        # Still Python to read (``...`` is a value), but a screenful rather than pages.
+        shown = "".join(f"{item!r},\n " for item in self[:_SHOWN_IN_REPR])
+        return f"({shown}...)  # {len(self)} records, {_SHOWN_IN_REPR} shown"
+
+
+class SearchResults(Results[_Record]):
+    """The sentences a search found, with the phrase searched for, so that a display can mark it.
+
+    >>> import bluebook_data as bb
+    >>> bb.search("peace treaty").query
+    'peace treaty'
+    """
+
+    query: str
+
+    def __new__(cls, records: Iterable[_Record], query: str) -> SearchResults[_Record]:
+        found = super().__new__(cls, records)
+        # A tuple subclass cannot have slots; the phrase lives in the instance dict, set once.
+        object.__setattr__(found, "query", query)
+        return found
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (SearchResults, (tuple(self), self.query))

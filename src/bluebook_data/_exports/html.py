@@ -1,8 +1,9 @@
 """HTML tables of records and query results, for Jupyter; plain markup, no pandas.
 
-A record is a table of its fields; a query result is a table with a row per record. Quotes from
-the text are shown as quotes with their offsets, references as links, so a notebook shows at a
-glance what the text says and what the sources add. Every value is escaped.
+A record is a table of all its fields, its evidence shown inside the sentences it comes from. A
+query result is a compact table, a row per record and only the columns that identify it (with the
+evidence as a short quote), laid out to the width of the page so that nothing scrolls sideways.
+References are links. Every value is escaped.
 """
 
 from __future__ import annotations
@@ -10,28 +11,62 @@ from __future__ import annotations
 import enum
 import html
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
-from bluebook_data.model import PartialDate, Reference, Span
+from bluebook_data._edition.bluebook import Bluebook
+from bluebook_data._exports.html_text import chapter_html, edition_html, marked, span_in_context
+from bluebook_data.model import Chapter, PartialDate, Reference, Sentence, Span
 
 __all__ = ["html_of", "record_html", "results_html"]
 
 _TABLE_STYLE = "border-collapse: collapse; text-align: left;"
 _CELL_STYLE = "text-align: left; vertical-align: top;"
-
+# A fixed layout at the page's width: columns take their share and long words break, so that a
+# results table never needs a horizontal scroll bar.
+_FITTED_STYLE = f"{_TABLE_STYLE} width: 100%; table-layout: fixed;"
+_FITTED_CELL_STYLE = f"{_CELL_STYLE} overflow-wrap: anywhere;"
 
 #: How many characters of a quote a row of a results table shows; the rest is in its tooltip.
-_QUOTE_IN_ROW = 60
+_QUOTE_IN_ROW = 120
+
+#: The columns of a compact results table, by record class, with each column's share of the width.
+_COMPACT: Final[dict[str, tuple[tuple[str, int], ...]]] = {
+    "Engagement": (("id", 20), ("date", 8), ("kind", 10), ("title", 22), ("countries", 8),
+                   ("evidence", 32)),
+    "Statement": (("id", 20), ("kind", 9), ("summary", 30), ("countries", 9), ("evidence", 32)),
+    "Country": (("code", 6), ("name", 14), ("official_name", 22), ("region", 10),
+                ("evidence", 48)),
+    "Person": (("id", 18), ("name", 16), ("office", 26), ("country", 8), ("evidence", 32)),
+    "Topic": (("id", 22), ("label", 28), ("parent", 18), ("evidence", 32)),
+    "Sentence": (("id", 14), ("text", 86)),
+}  # fmt: skip
 
 
 def _span(span: Span, compact: bool) -> str:
-    where = f"<small>[{span.start}:{span.end}]</small>"
-    if compact and len(span.text) > _QUOTE_IN_ROW:
-        shown = html.escape(span.text[:_QUOTE_IN_ROW].rstrip() + "\u2026")
-        return f'<q title="{html.escape(span.text, quote=True)}">{shown}</q> {where}'
-    return f"<q>{html.escape(span.text)}</q> {where}"
+    if not compact:
+        return span_in_context(span)
+    where = f"[{span.start}:{span.end}] {span.text}"
+    shown = span.text
+    if len(shown) > _QUOTE_IN_ROW:
+        shown = shown[:_QUOTE_IN_ROW].rstrip() + "\u2026"
+    return f'<q title="{html.escape(where, quote=True)}">{html.escape(shown)}</q>'
+
+
+def _compact_cell(record: Any, name: str, query: str | None) -> str:
+    """Render one column of a compact results row."""
+    if isinstance(record, Sentence) and name == "text":
+        return marked(record.span.text, query)
+    value = getattr(record, name)
+    if name == "id":
+        return f"<code>{html.escape(value)}</code>"
+    if name == "kind":
+        return html.escape(value.value.replace("_", " "))
+    if name == "evidence" and value:
+        more = len(value) - 1
+        return _span(value[0], compact=True) + (f" <small>(+{more})</small>" if more else "")
+    return _value(value, compact=True)
 
 
 def _reference(reference: Reference, label: str | None) -> str:
@@ -94,12 +129,16 @@ def record_html(record: Any) -> str:
 
 
 def results_html(records: tuple[Any, ...]) -> str:
-    """Render a query result as a table with one row per record and a column per field.
+    """Render a query result as a compact table with one row per record, fitted to the page.
+
+    A search result marks the phrase found in each sentence, spelt as the text spells it.
 
     >>> import bluebook_data as bb
     >>> page = results_html(bb.engagements(country="KZ"))
     >>> page.count("<tr>")  # the header and two engagements
     3
+    >>> "<mark>peace treaty</mark>" in results_html(bb.search("Peace Treaty"))
+    True
     """
     classes = {type(record) for record in records}
     count = len(records)
@@ -108,18 +147,34 @@ def results_html(records: tuple[Any, ...]) -> str:
         rows = "".join(f"<tr>{_cells('td', [html.escape(repr(item))])}</tr>" for item in records)
         return f'<table style="{_TABLE_STYLE}">{caption}<tbody>{rows}</tbody></table>'
     cls = classes.pop()
-    names = _shown_fields(cls)
-    header = f"<thead><tr>{_cells('th', names)}</tr></thead>"
+    query = getattr(records, "query", None)
+    caption = f"{count} {html.escape(cls.__name__)} record{'s' * (count != 1)}"
+    if query is not None:
+        caption += f" containing \u201c{html.escape(query)}\u201d"
+    columns = _COMPACT.get(cls.__name__) or tuple((name, 0) for name in _shown_fields(cls))
+    shares = "".join(
+        f'<col style="width: {share}%;">' if share else "<col>" for _, share in columns
+    )
+    header = f"<thead><tr>{_cells('th', (name for name, _ in columns))}</tr></thead>"
     body = "".join(
-        f"<tr>{_cells('td', (_value(getattr(record, name), compact=True) for name in names))}</tr>"
+        "<tr>"
+        + "".join(
+            f'<td style="{_FITTED_CELL_STYLE}">{_compact_cell(record, name, query)}</td>'
+            for name, _ in columns
+        )
+        + "</tr>"
         for record in records
     )
-    caption = f"<caption>{count} {html.escape(cls.__name__)} record{'s' * (count != 1)}</caption>"
-    return f'<table style="{_TABLE_STYLE}">{caption}{header}<tbody>{body}</tbody></table>'
+    return (
+        f'<table style="{_FITTED_STYLE}"><caption>{caption}</caption>'
+        f"<colgroup>{shares}</colgroup>{header}<tbody>{body}</tbody></table>"
+    )
 
 
 def html_of(value: object) -> str:
     """Render a record as a table of its fields, a tuple of records as a table of rows.
+
+    The edition shows its counts and what to try; a chapter, its paragraphs with sentence ids.
 
     >>> import bluebook_data as bb
     >>> "two Summit Meetings" in html_of(bb.engagement("2015-09-28-summit-new-york"))
@@ -129,4 +184,8 @@ def html_of(value: object) -> str:
     """
     if isinstance(value, tuple):
         return results_html(value)
+    if isinstance(value, Bluebook):
+        return edition_html(value)
+    if isinstance(value, Chapter):
+        return chapter_html(value)
     return record_html(value)
