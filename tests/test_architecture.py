@@ -20,7 +20,7 @@ LAZY = {
     ("bluebook_data._edition.names", "difflib"),
     ("bluebook_data.errors", "difflib"),
     ("bluebook_data._exports.plot", "matplotlib"),
-    ("bluebook_data._loading.loader", "hashlib"),
+    ("bluebook_data._loading.pipeline", "hashlib"),
     ("bluebook_data._exports.ipython", "bluebook_data._exports.html"),
 }
 

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 import bluebook_data as bb
 from bluebook_data._loading import loader, resources
 from bluebook_data._loading.resources import ANNOTATIONS_FILE, TEXT_FILE
+from bluebook_data._versions import SCHEMA_VERSION
 
 Document = dict[str, Any]
 
@@ -88,15 +89,19 @@ def test_changed_byte_in_text(data_dir: Path) -> None:
 
 
 def test_text_that_is_not_a_section(data_dir: Path) -> None:
-    """A text whose checksum matches but whose headings do not is a DataError on the text."""
+    """A text whose checksum matches but whose headings are not those declared is a DataError."""
     path = data_dir / TEXT_FILE
     raw = path.read_bytes().replace(b"Chapter 2", b"Kapitel 2", 1)
     path.write_bytes(raw)
     checksum = hashlib.sha256(raw).hexdigest()
     _edit(data_dir, lambda document: _break(document, ("source", "sha256"), checksum))
+    _edit(
+        data_dir,
+        lambda document: _break(document, ("structure", "chapter", "title"), "Chapter Two"),
+    )
     error = _load_failure(data_dir)
-    assert error.file == TEXT_FILE
-    assert "expected the chapter heading" in str(error)
+    assert error.file == "annotations.json"
+    assert "'Chapter Two' is not in the heading lines @ $.structure" in str(error)
 
 
 def _break(document: Document, path: tuple[str | int, ...], value: object) -> None:
@@ -117,7 +122,7 @@ _C1 = ("records", "countries", 1)
 
 #: (where to change the annotations, the value put there, the field path the error must name)
 _BREAKAGES: list[Any] = [
-    pytest.param(("schema_version",), 2, "$.schema_version", id="unknown-schema-version"),
+    pytest.param(("schema_version",), 3, "$.schema_version", id="unknown-schema-version"),
     pytest.param(("schema_version",), "1", "$.schema_version", id="schema-version-as-text"),
     pytest.param(("schema_version",), True, "$.schema_version", id="schema-version-as-bool"),
     pytest.param(("data_version",), "2015.0.0", "$.data_version", id="other-data-version"),
@@ -384,8 +389,8 @@ def test_any_top_level_value_loads_or_is_a_data_error(
         root = Path(folder)
         (root / TEXT_FILE).write_bytes(_SHIPPED_ROOT.joinpath(TEXT_FILE).read_bytes())
         (root / ANNOTATIONS_FILE).write_text(json.dumps(document), encoding="utf-8")
-        # The only value drawn that can be right: the schema version (not True, which equals 1).
-        if place == ("schema_version",) and type(value) is int and value == 1:
+        # The only value drawn that can be right: the schema version (not a bool, which is no int).
+        if place == ("schema_version",) and type(value) is int and value == SCHEMA_VERSION:
             assert loader.load_bluebook(root) == loader.load()
             return
         with pytest.raises(bb.DataError) as caught:

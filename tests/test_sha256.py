@@ -8,7 +8,7 @@ from types import ModuleType
 
 import pytest
 
-from bluebook_data._loading import loader
+from bluebook_data._loading import pipeline
 
 SAMPLES = [b"", b"abc", bytes(range(256)) * 40]
 
@@ -16,7 +16,7 @@ SAMPLES = [b"", b"abc", bytes(range(256)) * 40]
 @pytest.mark.parametrize("data", SAMPLES)
 def test_digest_is_hashlibs(data: bytes) -> None:
     """The digest is the one hashlib gives."""
-    assert loader.sha256_hex(data) == hashlib.sha256(data).hexdigest()
+    assert pipeline.sha256_hex(data) == hashlib.sha256(data).hexdigest()
 
 
 @pytest.mark.parametrize("data", SAMPLES)
@@ -32,4 +32,4 @@ def test_without_cpythons_own_module_hashlib_gives_the_digest(
         return real(name, package)
 
     monkeypatch.setattr(importlib, "import_module", without_builtin_sha256)
-    assert loader.sha256_hex(data) == hashlib.sha256(data).hexdigest()
+    assert pipeline.sha256_hex(data) == hashlib.sha256(data).hexdigest()

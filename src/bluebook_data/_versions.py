@@ -8,4 +8,4 @@ __all__ = ["DATA_VERSION", "SCHEMA_VERSION"]
 DATA_VERSION: Final = "2016.3.0"
 
 #: The layout of the annotations file that this code reads.
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2

@@ -1,51 +1,57 @@
-"""Read the shipped text and annotations, check them, build a Bluebook, and keep it.
+"""Load an edition: the shipped one, read once and kept, or any folder in the same format.
 
-This is the one place where a loader failure becomes a :class:`~bluebook_data.DataError`: a missing
-file, bad JSON, a wrong type or unknown key, a text whose checksum or quotes do not match. The
-loaded edition is kept here too, behind a lock; nothing half-loaded is ever kept, so a failed load
-is tried again on the next call.
+This is the one place where a loader failure becomes a :class:`~bluebook_data.DataError`. The
+shipped edition is kept here, behind a lock; nothing half-loaded is ever kept, so a failed load is
+tried again on the next call. A folder is read afresh on every call, and never kept.
 """
 
 from __future__ import annotations
 
-import importlib
 import json
-import sys
+import os
 import threading
+from pathlib import Path
 from typing import Any
 
-from cattrs import transform_error
-from cattrs.errors import BaseValidationError
 from importlib_resources.abc import Traversable
 
 from bluebook_data._edition.bluebook import Bluebook
-from bluebook_data._loading import resources, validate
-from bluebook_data._loading.convert import converter, describe_error
-from bluebook_data._loading.document import AnnotationFile
-from bluebook_data._loading.segment import segment
-from bluebook_data._versions import DATA_VERSION, SCHEMA_VERSION
+from bluebook_data._loading import resources
+from bluebook_data._loading.folder import DEFAULT_MAX_BYTES, decode_text, parse_strict, read_member
+from bluebook_data._loading.pipeline import ANNOTATIONS_FILE, Outcome, examine
+from bluebook_data._versions import DATA_VERSION
 from bluebook_data.errors import DataError
 
-__all__ = ["clear_cache", "load", "load_bluebook"]
+__all__ = ["clear_cache", "load", "load_bluebook", "load_folder", "raise_problems"]
 
 _lock = threading.Lock()
 _edition: Bluebook | None = None
 
 
-def load() -> Bluebook:
-    """Return the shipped edition, read and checked on the first call and kept after.
+def load(
+    path: str | os.PathLike[str] | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Bluebook:
+    """Return the shipped edition, or the edition in the folder ``path``.
 
-    Concurrent first calls wait for one load and all receive the same object. No I/O happens on
-    import.
+    The shipped edition is read and checked on the first call and kept after; concurrent first
+    calls all receive the same object, and no I/O happens on import. A folder holds
+    ``annotations.json`` and the text file it names; it is checked exactly as the shipped edition
+    is, as input from a stranger (see :doc:`/guide/own-edition`), and read afresh on every call.
+
+    Args:
+        path: A folder holding an edition, or None for the shipped one.
+        max_bytes: The largest file read from the folder.
 
     Raises:
-        DataError: if a shipped data file is missing or does not match the text.
+        DataError: if a data file is missing, unsafe, or does not match its text.
 
     >>> load() is load()
     True
     >>> load().year
     2016
     """
+    if path is not None:
+        return load_folder(path, max_bytes=max_bytes)
     global _edition
     edition = _edition
     if edition is None:
@@ -63,7 +69,18 @@ def clear_cache() -> None:
         _edition = None
 
 
-def _read(root: Traversable, name: str) -> bytes:
+def raise_problems(outcome: Outcome) -> Bluebook:
+    """Return the edition examined, or raise a DataError for the first file with problems."""
+    if outcome.book is not None:
+        return outcome.book
+    file, problems = next(iter(outcome.problems.items()))
+    raise DataError(file, tuple(problems))
+
+
+def _read(root: Traversable, name: object) -> bytes:
+    if not isinstance(name, str) or not name:
+        problem = f"expected a file name, got {name!r} @ $.source.text"
+        raise DataError(ANNOTATIONS_FILE, (problem,))
     try:
         return resources.read_bytes(root, name)
     except OSError as error:
@@ -77,88 +94,43 @@ def _parse_json(raw: bytes) -> Any:
         problem = f"not UTF-8 at byte {error.start} @ $"
     except json.JSONDecodeError as error:
         problem = f"invalid JSON: {error.msg} at line {error.lineno} column {error.colno} @ $"
-    raise DataError(resources.ANNOTATIONS_FILE, (problem,))
-
-
-def _structure(document: Any) -> AnnotationFile:
-    """Check the annotations' schema version, then structure the whole file.
-
-    The version is read first, so that a file of another layout is named as such rather than
-    reported field by field.
-    """
-    name = resources.ANNOTATIONS_FILE
-    if not isinstance(document, dict):
-        raise DataError(name, ("expected a JSON object @ $",))
-    version = document.get("schema_version")
-    if type(version) is not int or version != SCHEMA_VERSION:  # True == 1, but is no version
-        problem = f"schema version {version!r} is not {SCHEMA_VERSION}, the one this package reads"
-        raise DataError(name, (f"{problem} @ $.schema_version",))
-    try:
-        annotations = converter.structure(document, AnnotationFile)
-    except BaseValidationError as error:  # every field's failure, which transform_error reads
-        raise DataError(
-            name, tuple(transform_error(error, "$", format_exception=describe_error))
-        ) from error
-    if annotations.data_version != DATA_VERSION:
-        problem = (
-            f"data version {annotations.data_version!r} is not {DATA_VERSION!r}, the one shipped"
-        )
-        raise DataError(name, (f"{problem} @ $.data_version",))
-    return annotations
-
-
-def sha256_hex(data: bytes) -> str:
-    """Return the SHA-256 digest of ``data`` in hex, as :func:`hashlib.sha256` gives it."""
-    # Target 5 (the memory a load adds) needs CPython's own SHA-256, as random.py takes its own
-    # SHA-512: hashlib loads OpenSSL's libcrypto, which alone is more than the target allows.
-    builtin = "_sha2" if sys.version_info >= (3, 12) else "_sha256"
-    try:
-        sha256 = importlib.import_module(builtin).sha256
-    except (
-        ImportError
-    ):  # not CPython, or built without it; imported only then, for the reason above
-        from hashlib import sha256
-    return str(sha256(data).hexdigest())
-
-
-def _decode_text(raw: bytes, expected_sha256: str) -> str:
-    name = resources.TEXT_FILE
-    actual = sha256_hex(raw)
-    if actual != expected_sha256:
-        raise DataError(name, (f"sha256 is {actual}, expected {expected_sha256} @ $",))
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as error:  # only if the checksum itself names non-UTF-8 bytes
-        raise DataError(name, (f"not UTF-8 at byte {error.start} @ $",)) from error
+    raise DataError(ANNOTATIONS_FILE, (problem,))
 
 
 def load_bluebook(root: Traversable | None = None) -> Bluebook:
-    """Read, check and build a Bluebook from the files in ``root``, by default the shipped ones.
+    """Read, check and build the edition whose files are in ``root``, by default the shipped ones.
 
-    Nothing is kept; :func:`load` is the cached entry point.
+    Nothing is kept; :func:`load` is the cached entry point. The files are trusted as the
+    package's own: this is the path of the shipped data, and its data version must be the one
+    this package ships.
 
     Raises:
         DataError: naming the file and the field path of every problem found.
     """
     root = resources.data_root() if root is None else root
-    raw_text = _read(root, resources.TEXT_FILE)
-    annotations = _structure(_parse_json(_read(root, resources.ANNOTATIONS_FILE)))
-    source = annotations.source
-    text = _decode_text(raw_text, source.sha256)
-    try:
-        edition = segment(text)
-    except ValueError as error:
-        raise DataError(resources.TEXT_FILE, (f"{error} @ $",)) from error
-    problems = validate.problems(annotations.records, text)
-    if problems:
-        raise DataError(resources.ANNOTATIONS_FILE, tuple(problems))
-    return Bluebook(
-        year=edition.year,
-        title=edition.title,
-        publisher=source.publisher,
-        url=source.url,
-        accessed=source.accessed,
-        data_version=DATA_VERSION,
-        chapters=(edition.chapter,),
-        records=annotations.records,
+    document = _parse_json(_read(root, ANNOTATIONS_FILE))
+    book = raise_problems(examine(document, lambda name: _read(root, name), decode_text))
+    if book.data_version != DATA_VERSION:
+        problem = f"data version {book.data_version!r} is not {DATA_VERSION!r}, the one shipped"
+        raise DataError(ANNOTATIONS_FILE, (f"{problem} @ $.data_version",))
+    return book
+
+
+def examine_folder(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Outcome:
+    """Examine the edition in a folder, as input from a stranger.
+
+    Raises:
+        DataError: if the folder or its annotations cannot be read or parsed at all.
+    """
+    folder = Path(path)
+    if not folder.is_dir():
+        raise DataError(str(path), ("not a folder @ $",))
+    document = parse_strict(read_member(folder, ANNOTATIONS_FILE, max_bytes), ANNOTATIONS_FILE)
+    return examine(
+        document, lambda name: read_member(folder, name, max_bytes, "$.source.text"), decode_text
     )
+
+
+def load_folder(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Bluebook:
+    """Read, check and build the edition in a folder; see :func:`load`."""
+    return raise_problems(examine_folder(path, max_bytes))

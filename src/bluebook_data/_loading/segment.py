@@ -1,36 +1,24 @@
-"""Split the verbatim text into its headings, paragraphs and sentences.
+"""Split a text into paragraphs and sentences, as its annotations file declares.
 
-The shipped text has five heading lines (edition, chapter number, chapter title, section number and
-title, section heading), then one paragraph a line. Sentences end at a full stop followed by white
-space and a capital letter, or at the end of the line; the Overview has no abbreviations that would
-end a sentence early.
+The text opens with heading lines (as many as the file declares), then has one paragraph a line.
+A sentence ends at a full stop followed by white space and a capital letter, or at the end of its
+line, except where the file's sentence rule says otherwise.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
-from typing import NamedTuple
 
+from bluebook_data._loading.document import SentenceRule, Structure
 from bluebook_data.model import Chapter, Paragraph, Section, Sentence, Span
 
-__all__ = ["Edition", "segment"]
+__all__ = ["segment"]
 
-_EDITION = re.compile(r"(?P<title>.+ (?P<year>\d{4}))")
-_CHAPTER = re.compile(r"Chapter (?P<number>\d+)")
-_SECTION = re.compile(r"Section (?P<number>\d+) (?P<title>.+)")
 # The white space after a full stop and before a capital. The stop is matched, not looked behind
 # for, so that the search skips ahead to each "." instead of trying every position.
 _SENTENCE_END = re.compile(r"\.(\s+)(?=[A-Z])")
-_HEADING_LINES = 5
-
-
-class Edition(NamedTuple):
-    """What the heading lines say of the edition, with the chapter they head."""
-
-    title: str
-    year: int
-    chapter: Chapter
 
 
 def _lines(text: str) -> Iterator[tuple[int, str]]:
@@ -40,56 +28,65 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
         start += len(line) + 1
 
 
-def _match(pattern: re.Pattern[str], line: str, what: str) -> re.Match[str]:
-    match = pattern.fullmatch(line)
-    if match is None:
-        raise ValueError(f"expected the {what} heading, found {line!r}")
-    return match
+def _sentence_starts(line: Span, rule: SentenceRule) -> list[int]:
+    """Return the offsets in the text where each sentence of ``line`` after the first starts."""
+    starts = {line.start + match.end(1) for match in _SENTENCE_END.finditer(line.text)}
+    starts -= set(rule.no_break_at)
+    starts |= {offset for offset in rule.break_at if line.start < offset < line.end}
+    return sorted(starts)
 
 
-def _sentences(paragraph_id: str, line: Span) -> tuple[Sentence, ...]:
+def _sentences(paragraph_id: str, line: Span, rule: SentenceRule) -> tuple[Sentence, ...]:
+    bounds = [line.start, *_sentence_starts(line, rule), line.end]
     sentences = []
-    start = line.start
-    boundaries = [m.span(1) for m in _SENTENCE_END.finditer(line.text)]
-    for number, (end, next_start) in enumerate([*boundaries, (len(line.text), 0)], start=1):
-        stop = line.start + end
-        span = Span(start, stop, line.text[start - line.start : end])
+    for number, (start, next_start) in enumerate(itertools.pairwise(bounds), start=1):
+        # A sentence leaves out the white space before the next one.
+        text = line.text[start - line.start : next_start - line.start].rstrip()
+        span = Span(start, start + len(text), text)
         sentences.append(Sentence(f"{paragraph_id}-s{number}", paragraph_id, span))
-        start = line.start + next_start
     return tuple(sentences)
 
 
-def segment(text: str) -> Edition:
-    """Read the headings and split the body of ``text`` into paragraphs and sentences.
+def segment(text: str, structure: Structure) -> Chapter:
+    """Split ``text`` into the chapter, section, paragraphs and sentences ``structure`` declares.
 
     Raises:
-        ValueError: if the heading lines are not those of a Bluebook section, or a line is empty.
+        ValueError: if the text has no body after its heading lines, a declared title is not in
+            them, a line of the body is empty, or a sentence break lies outside every paragraph.
     """
     lines = list(_lines(text))
-    if len(lines) <= _HEADING_LINES:
-        raise ValueError(
-            f"expected {_HEADING_LINES} heading lines and a body, found {len(lines)} lines"
-        )
-    edition_line, chapter_line, chapter_title, section_line, heading = (
-        line for _, line in lines[:_HEADING_LINES]
+    count = structure.heading_lines
+    if count < 0 or len(lines) <= count:
+        raise ValueError(f"expected {count} heading lines and a body, found {len(lines)} lines")
+    headings = "\n".join(line for _, line in lines[:count])
+    declared = (
+        structure.chapter.title,
+        structure.section.title,
+        structure.section_heading,
     )
-    edition = _match(_EDITION, edition_line, "edition")
-    chapter_number = int(_match(_CHAPTER, chapter_line, "chapter").group("number"))
-    section = _match(_SECTION, section_line, "section")
-    prefix = f"c{chapter_number}-s{section.group('number')}"
+    for title in declared:
+        if title not in headings:
+            raise ValueError(f"the declared heading {title!r} is not in the heading lines")
+    prefix = f"c{structure.chapter.number}-s{structure.section.number}"
+    rule = structure.sentences
     paragraphs = []
-    for index, (start, line) in enumerate(lines[_HEADING_LINES:], start=1):
+    for index, (start, line) in enumerate(lines[count:], start=1):
         if not line.strip():
             raise ValueError(f"paragraph {index} is empty")
         paragraph_id = f"{prefix}-p{index}"
         span = Span(start, start + len(line), line)
-        paragraphs.append(Paragraph(paragraph_id, index, span, _sentences(paragraph_id, span)))
-    section_record = Section(
-        number=int(section.group("number")),
-        title=section.group("title"),
-        heading=heading,
+        paragraphs.append(
+            Paragraph(paragraph_id, index, span, _sentences(paragraph_id, span, rule))
+        )
+    body = range(lines[count][0], len(text) + 1)
+    for offset in (*rule.break_at, *rule.no_break_at):
+        if offset not in body:
+            raise ValueError(f"the sentence break at {offset} is not in the body of the text")
+    section = Section(
+        number=structure.section.number,
+        title=structure.section.title,
+        heading=structure.section_heading,
         text=text,
         paragraphs=tuple(paragraphs),
     )
-    chapter = Chapter(chapter_number, chapter_title, (section_record,))
-    return Edition(edition.group("title"), int(edition.group("year")), chapter)
+    return Chapter(structure.chapter.number, structure.chapter.title, (section,))

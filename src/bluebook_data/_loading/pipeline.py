@@ -1,0 +1,192 @@
+"""From a parsed annotations file and a way to read its text, to an edition or every problem.
+
+One pipeline serves the shipped edition, a folder given to :func:`bluebook_data.load`, and
+``bluebook-data check``: each stage reports all it finds, and the stages after it run as far as
+what they need is sound, so that one run names every problem it can.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Callable
+from typing import Any, Final
+
+import attrs
+from cattrs import transform_error
+from cattrs.errors import BaseValidationError
+
+from bluebook_data._edition.bluebook import Bluebook
+from bluebook_data._loading import validate
+from bluebook_data._loading.convert import converter, describe_error
+from bluebook_data._loading.document import AnnotationFile
+from bluebook_data._loading.quotes import resolve_quotes
+from bluebook_data._loading.segment import segment
+from bluebook_data._versions import SCHEMA_VERSION
+from bluebook_data.errors import DataError
+
+__all__ = ["ANNOTATIONS_FILE", "Outcome", "examine", "sha256_hex"]
+
+#: The annotations file of every edition folder.
+ANNOTATIONS_FILE: Final = "annotations.json"
+
+
+def sha256_hex(data: bytes) -> str:
+    """Return the SHA-256 digest of ``data`` in hex, as :func:`hashlib.sha256` gives it."""
+    # Target 5 (the memory a load adds) needs CPython's own SHA-256, as random.py takes its own
+    # SHA-512: hashlib loads OpenSSL's libcrypto, which alone is more than the target allows.
+    builtin = "_sha2" if sys.version_info >= (3, 12) else "_sha256"
+    try:
+        sha256 = importlib.import_module(builtin).sha256
+    except ImportError:  # not CPython, or built without it: only then, for the reason above
+        from hashlib import sha256
+    return str(sha256(data).hexdigest())
+
+
+@attrs.frozen
+class Outcome:
+    """What examining an edition gave: the edition if all was well, else the problems by file.
+
+    ``document`` is the annotations with every quote that could be resolved made a span.
+    """
+
+    book: Bluebook | None
+    problems: dict[str, list[str]]
+    document: Any
+    quotes: int = 0
+
+
+def _schema_version_problem(document: Any) -> str | None:
+    if not isinstance(document, dict):
+        return "expected a JSON object @ $"
+    version = document.get("schema_version")
+    if type(version) is not int or version != SCHEMA_VERSION:  # True == 1, but is no version
+        problem = f"schema version {version!r} is not {SCHEMA_VERSION}, the one this package reads"
+        return f"{problem} @ $.schema_version"
+    schema = document.get("$schema")
+    if schema is not None and not isinstance(schema, str):
+        return "expected a string (the schema's location) @ $.$schema"
+    return None
+
+
+def _text_name(document: dict[str, Any]) -> object:
+    source = document.get("source")
+    return source.get("text") if isinstance(source, dict) else None
+
+
+def _read_text(
+    document: dict[str, Any], read: Callable[[object], bytes], decode: Callable[[bytes, str], str]
+) -> tuple[str | None, dict[str, list[str]]]:
+    """Read and check the text the annotations name; return it, or the problems found."""
+    name = _text_name(document)
+    try:
+        raw = read(name)
+    except DataError as error:
+        return None, {error.file: list(error.problems)}
+    expected = document["source"].get("sha256")
+    actual = sha256_hex(raw)
+    label = str(name)
+    if isinstance(expected, str) and actual != expected:
+        return None, {label: [f"sha256 is {actual}, expected {expected} @ $"]}
+    try:
+        return decode(raw, label), {}
+    except DataError as error:
+        return None, {error.file: list(error.problems)}
+
+
+def _without_quotes(document: dict[str, Any]) -> dict[str, Any]:
+    """Drop the unresolved quotes, reported already, so that structuring reports the rest."""
+    records = document.get("records")
+    if not isinstance(records, dict):
+        return document
+    kept = {
+        kind: [
+            {**record, "evidence": [e for e in record["evidence"] if not _quote(e)]}
+            if isinstance(record, dict) and isinstance(record.get("evidence"), list)
+            else record
+            for record in items
+        ]
+        if isinstance(items, list)
+        else items
+        for kind, items in records.items()
+    }
+    return {**document, "records": kept}
+
+
+def _quote(item: object) -> bool:
+    return isinstance(item, dict) and "exact" in item
+
+
+def _structure(document: dict[str, Any]) -> tuple[AnnotationFile | None, list[str]]:
+    content = {key: value for key, value in document.items() if key != "$schema"}
+    try:
+        return converter.structure(content, AnnotationFile), []
+    except BaseValidationError as error:  # every field's failure, which transform_error reads
+        return None, transform_error(error, "$", format_exception=describe_error)
+
+
+def examine(
+    document: Any,
+    read: Callable[[object], bytes],
+    decode: Callable[[bytes, str], str],
+) -> Outcome:
+    """Check an annotations file and its text, and build the edition if nothing is wrong.
+
+    Args:
+        document: The parsed annotations file.
+        read: Reads the file the annotations name as their text; raises ``DataError``.
+        decode: Turns the text's bytes into a string; raises ``DataError``.
+    """
+    problem = _schema_version_problem(document)
+    if problem is not None:
+        return Outcome(None, {ANNOTATIONS_FILE: [problem]}, document)
+    text, problems = _read_text(document, read, decode)
+    found = problems.setdefault(ANNOTATIONS_FILE, [])
+    quotes = 0
+    if text is not None:
+        resolved, unresolved = resolve_quotes(document, text)
+        quotes = sum(1 for _ in _quotes_in(document)) - len(unresolved)
+        found += unresolved
+        document = resolved
+    annotations, structure_problems = _structure(_without_quotes(document))
+    found += structure_problems
+    if annotations is not None and text is not None and not found:
+        try:
+            chapter = segment(text, annotations.structure)
+        except ValueError as error:
+            found.append(f"{error} @ $.structure")
+        else:
+            found += validate.problems(annotations.records, text)
+            if not found:
+                book = _edition(annotations, chapter)
+                return Outcome(book, {}, document, quotes)
+    return Outcome(None, {f: p for f, p in problems.items() if p}, document, quotes)
+
+
+def _quotes_in(document: Any) -> list[object]:
+    records = document.get("records") if isinstance(document, dict) else None
+    if not isinstance(records, dict):
+        return []
+    return [
+        item
+        for items in records.values()
+        if isinstance(items, list)
+        for record in items
+        if isinstance(record, dict) and isinstance(record.get("evidence"), list)
+        for item in record["evidence"]
+        if _quote(item)
+    ]
+
+
+def _edition(annotations: AnnotationFile, chapter: Any) -> Bluebook:
+    source = annotations.source
+    return Bluebook(
+        year=source.year,
+        title=source.title,
+        publisher=source.publisher,
+        url=source.url,
+        accessed=source.accessed,
+        data_version=annotations.data_version,
+        chapters=(chapter,),
+        records=annotations.records,
+    )
