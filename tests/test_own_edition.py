@@ -181,3 +181,24 @@ def test_a_bom_or_bad_utf8_is_refused(tmp_path: Path, raw: bytes, message: str) 
 def test_a_path_that_is_not_a_folder_is_refused(tmp_path: Path) -> None:
     """A path to nothing, or to a file, is a DataError naming it."""
     _assert_refused(tmp_path / "missing", str(tmp_path / "missing"), "not a folder")
+
+
+def test_every_export_takes_an_edition(tmp_path: Path) -> None:
+    """The flat tables, the data package and the citation read the edition they are given."""
+    book = bb.load(write_edition(tmp_path / "edition"))
+    rows = bb.to_records("engagements", book=book)
+    assert [row["id"] for row in rows] == ["2031-foreign-ministers-harbour"]
+    assert [row["id"] for row in bb.to_records("sentences", book=book)][-1] == "c1-s2-p2-s2"
+    assert bb.citation(book=book).text != bb.citation().text
+    package = bb.write_datapackage(tmp_path / "package", book=book)
+    assert (package.parent / TEXT_NAME).read_text(encoding="utf-8") == TEXT
+    assert "2031-foreign-ministers-harbour" in (package.parent / "engagements.csv").read_text()
+
+
+def test_frames_take_an_edition(tmp_path: Path) -> None:
+    """pandas and Arrow frames read the edition they are given."""
+    pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    book = bb.load(write_edition(tmp_path))
+    assert list(bb.to_pandas("engagements", book=book)["id"]) == ["2031-foreign-ministers-harbour"]
+    assert bb.to_arrow("countries", book=book).num_rows == 3

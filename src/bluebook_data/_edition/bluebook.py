@@ -40,6 +40,7 @@ class Bluebook:
     url: str
     accessed: str
     data_version: str
+    text_file: str
     chapters: tuple[Chapter, ...] = attrs.field(repr=False)
     records: Records = attrs.field(repr=False)
     # Derived from the fields above, so it takes no part in equality, hashing or the repr, and

@@ -12,7 +12,7 @@ from typing import Final
 import attrs
 
 from bluebook_data._edition.bluebook import Bluebook
-from bluebook_data._loading.loader import load
+from bluebook_data._loading.loader import edition_or_shipped
 
 __all__ = ["LICENCE", "LICENCE_URL", "Citation", "citation", "citation_of"]
 
@@ -83,7 +83,7 @@ def citation_of(book: Bluebook) -> Citation:
     )
 
 
-def citation() -> Citation:
+def citation(*, book: Bluebook | None = None) -> Citation:
     """Return how to cite the source text: MOFA's citation form, the edit notice and BibTeX.
 
     Cite the text with ``str(bb.citation())`` wherever the data is shown or shared, and the
@@ -95,4 +95,4 @@ def citation() -> Citation:
     >>> print(bb.citation().bibtex.splitlines()[0])
     @misc{mofa2016bluebook,
     """
-    return citation_of(load())
+    return citation_of(edition_or_shipped(book))

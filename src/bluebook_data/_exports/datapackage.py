@@ -23,8 +23,7 @@ from bluebook_data._exports.citation import citation_of
 from bluebook_data._exports.columns import Column, Table
 from bluebook_data._exports.formats import csv_text
 from bluebook_data._exports.tables import tables
-from bluebook_data._loading.loader import load
-from bluebook_data._loading.resources import TEXT_FILE, data_root, read_bytes
+from bluebook_data._loading.loader import edition_or_shipped
 from bluebook_data._versions import DATA_VERSION
 
 __all__ = ["PACKAGE_NAME", "PROFILE", "descriptor", "link_tables", "write_datapackage"]
@@ -146,12 +145,12 @@ def _files(book: Bluebook) -> dict[str, tuple[bytes, dict[str, Any]]]:
                 "schema": _table_schema(spec),
             },
         )
-    text = read_bytes(data_root(), TEXT_FILE)
-    files[TEXT_FILE] = (
+    text = book.text().encode("utf-8")
+    files[book.text_file] = (
         text,
         {
             "name": "text",
-            "path": TEXT_FILE,
+            "path": book.text_file,
             "title": "The source text, verbatim",
             "description": (
                 "The text every evidence offset (`evidence_start`, `evidence_end`, `span_start`, "
@@ -198,12 +197,13 @@ def descriptor(book: Bluebook, resources: list[dict[str, Any]]) -> dict[str, Any
     }
 
 
-def write_datapackage(directory: str | os.PathLike[str]) -> Path:
+def write_datapackage(directory: str | os.PathLike[str], *, book: Bluebook | None = None) -> Path:
     """Write the data set to ``directory`` as a Frictionless Data Package; return its descriptor.
 
     The directory is created if needed. Its ``datapackage.json`` and the package's own files (a
     CSV per table, the verbatim text) are written over; nothing else in it is touched. Check the
-    result with ``frictionless validate DIR/datapackage.json``.
+    result with ``frictionless validate DIR/datapackage.json``. ``book`` is the edition to write,
+    by default the shipped one.
 
     >>> import tempfile
     >>> import bluebook_data as bb
@@ -212,7 +212,7 @@ def write_datapackage(directory: str | os.PathLike[str]) -> Path:
     ...     print(path.name, (path.parent / "events.csv").read_text().splitlines()[0][:30])
     datapackage.json event_id,engagement_id,part_of
     """
-    book = load()
+    book = edition_or_shipped(book)
     folder = Path(directory)
     folder.mkdir(parents=True, exist_ok=True)
     files = _files(book)

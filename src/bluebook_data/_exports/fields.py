@@ -128,6 +128,7 @@ DESCRIPTIONS: Final[Mapping[str, Mapping[str, str]]] = MappingProxyType(
             "sections": "The sections this package ships.",
         },
         "Bluebook": {
+            "text_file": "The name of the file the verbatim text was read from.",
             "year": "The edition's year (it covers the calendar year before).",
             "title": "The edition's title.",
             "publisher": "Who published it.",

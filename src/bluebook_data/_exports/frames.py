@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from bluebook_data._exports.citation import citation
 from bluebook_data._exports.columns import Column, Table
 from bluebook_data._exports.tables import TableName, table
-from bluebook_data._loading.loader import load
+from bluebook_data._loading.loader import edition_or_shipped
 from bluebook_data._versions import DATA_VERSION
 from bluebook_data.errors import MissingExtraError
 
@@ -64,7 +64,7 @@ def _pandas_dtype(pd: Any, pa: Any, column: Column) -> Any:
     return pd.ArrowDtype(_arrow_type(pa, column))
 
 
-def to_pandas(kind: TableName) -> pandas.DataFrame:
+def to_pandas(kind: TableName, *, book: Bluebook | None = None) -> pandas.DataFrame:
     """Return one table as a pandas DataFrame with real dtypes.
 
     Text columns are ``string``, enum columns ``category`` (with every value as a category),
@@ -88,7 +88,7 @@ def to_pandas(kind: TableName) -> pandas.DataFrame:
     pd = require("pandas", "to_pandas", "pandas")
     pa = require("pyarrow", "to_pandas", "pandas")
     spec = table(kind)
-    rows = spec.rows(load())
+    rows = spec.rows(edition_or_shipped(book))
     frame = pd.DataFrame(
         {
             column.name: pd.Series(
@@ -152,7 +152,7 @@ def arrow_table(pa: Any, spec: Table, book: Bluebook) -> pyarrow.Table:
     return pa.Table.from_arrays(arrays, schema=schema)
 
 
-def to_arrow(kind: TableName) -> pyarrow.Table:
+def to_arrow(kind: TableName, *, book: Bluebook | None = None) -> pyarrow.Table:
     """Return one table as a pyarrow Table, with a typed schema that documents itself.
 
     Codes are strings, date bounds ``date32``, list columns typed lists (even when every list is
@@ -172,10 +172,10 @@ def to_arrow(kind: TableName) -> pyarrow.Table:
     b'events'
     """
     pa = require("pyarrow", "to_arrow", "arrow")
-    return arrow_table(pa, table(kind), load())
+    return arrow_table(pa, table(kind), edition_or_shipped(book))
 
 
-def to_polars(kind: TableName) -> polars.DataFrame:
+def to_polars(kind: TableName, *, book: Bluebook | None = None) -> polars.DataFrame:
     """Return one table as a polars DataFrame, with the types of :func:`to_arrow`.
 
     Codes are ``String``, date bounds ``Date``, lists ``List(String)`` or ``List(Int64)``, enums
@@ -192,5 +192,5 @@ def to_polars(kind: TableName) -> polars.DataFrame:
     """
     pl = require("polars", "to_polars", "polars")
     pa = require("pyarrow", "to_polars", "polars")
-    found: polars.DataFrame = pl.from_arrow(arrow_table(pa, table(kind), load()))
+    found: polars.DataFrame = pl.from_arrow(arrow_table(pa, table(kind), edition_or_shipped(book)))
     return found

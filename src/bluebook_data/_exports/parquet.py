@@ -14,19 +14,23 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from bluebook_data._edition.bluebook import Bluebook
 from bluebook_data._exports.datapackage import link_tables
 from bluebook_data._exports.frames import arrow_table, require
 from bluebook_data._exports.tables import tables
-from bluebook_data._loading.loader import load
+from bluebook_data._loading.loader import edition_or_shipped
 
 __all__ = ["write_parquet"]
 
 
-def write_parquet(directory: str | os.PathLike[str]) -> tuple[Path, ...]:
+def write_parquet(
+    directory: str | os.PathLike[str], *, book: Bluebook | None = None
+) -> tuple[Path, ...]:
     """Write every table to ``directory`` as ``<table>.parquet``; return the paths written.
 
     The directory is created if needed; the package's own files in it are written over and
-    nothing else is touched. The link tables (``engagement_countries``, ...) come too, so that a
+    nothing else is touched. ``book`` is the edition to write, by default the shipped one. The
+    link tables (``engagement_countries``, ...) come too, so that a
     list of keys can be joined in SQL as in the data package.
 
     Raises:
@@ -43,7 +47,7 @@ def write_parquet(directory: str | os.PathLike[str]) -> tuple[Path, ...]:
     """
     pa = require("pyarrow", "write_parquet", "arrow")
     pq = require("pyarrow.parquet", "write_parquet", "arrow")
-    book = load()
+    book = edition_or_shipped(book)
     folder = Path(directory)
     folder.mkdir(parents=True, exist_ok=True)
     written = []

@@ -14,9 +14,10 @@ import datetime
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Final, Unpack
 
+from bluebook_data._edition.bluebook import Bluebook
 from bluebook_data._edition.filters import EngagementFilters
 from bluebook_data._exports.frames import require
-from bluebook_data._loading.loader import load
+from bluebook_data._loading.loader import edition_or_shipped
 from bluebook_data.model import Engagement, PartialDate, Status
 
 if TYPE_CHECKING:
@@ -104,7 +105,9 @@ def draw_timeline(ax: Axes, engagements: Sequence[Engagement]) -> Axes:
     return ax
 
 
-def plot_timeline(ax: Axes | None = None, **filters: Unpack[EngagementFilters]) -> Axes:
+def plot_timeline(
+    ax: Axes | None = None, *, book: Bluebook | None = None, **filters: Unpack[EngagementFilters]
+) -> Axes:
     """Draw the engagements matching the filters as a timeline; return the matplotlib Axes.
 
     The filters are those of :func:`bluebook_data.engagements`. Every engagement found is drawn
@@ -122,7 +125,7 @@ def plot_timeline(ax: Axes | None = None, **filters: Unpack[EngagementFilters]) 
     .. versionadded:: 0.1.0
     """
     __tracebackhide__ = True
-    engagements = load().engagements(**filters)
+    engagements = edition_or_shipped(book).engagements(**filters)
     pyplot = require("matplotlib.pyplot", "plot_timeline()", "plot")
     if ax is None:
         _, ax = pyplot.subplots(figsize=(10, 1.2 + 0.32 * max(len(engagements), 1)))

@@ -16,7 +16,7 @@ from bluebook_data._edition.bluebook import Bluebook
 from bluebook_data._exports.columns import Table, model_columns
 from bluebook_data._exports.events import EVENTS
 from bluebook_data._exports.layouts import Layout, layout_table
-from bluebook_data._loading.loader import load
+from bluebook_data._loading.loader import edition_or_shipped
 from bluebook_data.errors import InvalidFilterError
 from bluebook_data.model import Country, Engagement, Person, Sentence, Statement, Topic
 
@@ -105,7 +105,9 @@ def table(kind: object) -> Table:
     return found
 
 
-def to_records(kind: TableName, *, layout: Layout | None = None) -> list[dict[str, Any]]:
+def to_records(
+    kind: TableName, *, layout: Layout | None = None, book: Bluebook | None = None
+) -> list[dict[str, Any]]:
     """Return the rows of one table as flat, JSON-ready dicts, built afresh on every call.
 
     Every record becomes one row (``"events"``: one row per actor and recipient of each
@@ -119,6 +121,7 @@ def to_records(kind: TableName, *, layout: Layout | None = None) -> list[dict[st
         layout: For ``"events"`` only: ``"polecat"`` or ``"icews"`` give the rows dated to the
             day in the column names, spellings and codes of those datasets (see the events
             guide).
+        book: The edition to read, such as ``bb.load(folder)``; by default the shipped one.
 
     Raises:
         TypeError: if ``kind`` or ``layout`` is not a string.
@@ -139,7 +142,7 @@ def to_records(kind: TableName, *, layout: Layout | None = None) -> list[dict[st
     """
     spec = table(kind)
     if layout is None:
-        return spec.rows(load())
+        return spec.rows(edition_or_shipped(book))
     if kind != "events":
         raise InvalidFilterError("kind", kind, ("events",), "a layout is for 'events' only")
-    return layout_table(layout).rows(load())
+    return layout_table(layout).rows(edition_or_shipped(book))

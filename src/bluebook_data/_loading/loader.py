@@ -22,7 +22,14 @@ from bluebook_data._loading.pipeline import ANNOTATIONS_FILE, Outcome, examine
 from bluebook_data._versions import DATA_VERSION
 from bluebook_data.errors import DataError
 
-__all__ = ["clear_cache", "load", "load_bluebook", "load_folder", "raise_problems"]
+__all__ = [
+    "clear_cache",
+    "edition_or_shipped",
+    "load",
+    "load_bluebook",
+    "load_folder",
+    "raise_problems",
+]
 
 _lock = threading.Lock()
 _edition: Bluebook | None = None
@@ -60,6 +67,11 @@ def load(
                 _edition = load_bluebook()
             edition = _edition
     return edition
+
+
+def edition_or_shipped(book: Bluebook | None) -> Bluebook:
+    """Return ``book``, or the shipped edition if it is None: what every export works on."""
+    return load() if book is None else book
 
 
 def clear_cache() -> None:

@@ -187,6 +187,7 @@ def _edition(annotations: AnnotationFile, chapter: Any) -> Bluebook:
         url=source.url,
         accessed=source.accessed,
         data_version=annotations.data_version,
+        text_file=source.text,
         chapters=(chapter,),
         records=annotations.records,
     )
