@@ -196,7 +196,7 @@ def test_every_export_takes_an_edition(tmp_path: Path) -> None:
 
 
 def test_frames_take_an_edition(tmp_path: Path) -> None:
-    """pandas and Arrow frames read the edition they are given."""
+    """The pandas and Arrow frames read the edition they are given."""
     pytest.importorskip("pandas")
     pytest.importorskip("pyarrow")
     book = bb.load(write_edition(tmp_path))

@@ -7,10 +7,10 @@ import pytest
 from bluebook_data._loading import resources
 
 
-def test_data_root_holds_both_files() -> None:
-    """The data folder holds the text and the annotations, and nothing else."""
+def test_data_root_holds_the_edition_and_its_schema() -> None:
+    """The data folder holds the text, the annotations and their schema, and nothing else."""
     names = {entry.name for entry in resources.data_root().iterdir()}
-    assert names == {resources.TEXT_FILE, resources.ANNOTATIONS_FILE}
+    assert names == {resources.TEXT_FILE, resources.ANNOTATIONS_FILE, "annotations.schema.json"}
 
 
 def test_read_bytes_reads_a_whole_file() -> None:

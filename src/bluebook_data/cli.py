@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn, TextIO, TypeVar
 
 import bluebook_data as bb
+from bluebook_data._authoring import Finished, add_commands
 from bluebook_data._edition.names import close_matches
 from bluebook_data._exports.events import events
 from bluebook_data._exports.formats import FORMATS, csv_cell, render
@@ -50,10 +51,15 @@ class _Parser(argparse.ArgumentParser):
         raise _UsageError(message)
 
 
+def _edition(args: argparse.Namespace) -> bb.Bluebook:
+    """Return the edition the command line works on: ``--data DIR``, or the shipped one."""
+    return bb.load(args.data)
+
+
 def _formatted(
     kind: str, records: Sequence[object], args: argparse.Namespace, single: bool = False
 ) -> str:
-    return render(table(kind), records, bb.load(), args.format, single=single)
+    return render(table(kind), records, _edition(args), args.format, single=single)
 
 
 def _listing(
@@ -84,7 +90,7 @@ def _date(date: bb.PartialDate | None) -> str:
 
 
 def _engagements(args: argparse.Namespace) -> str | TextTable:
-    found = bb.engagements(
+    found = _edition(args).engagements(
         country=args.country,
         kind=args.kind,
         year=args.year,
@@ -111,7 +117,7 @@ def _engagements(args: argparse.Namespace) -> str | TextTable:
 
 
 def _engagement(args: argparse.Namespace) -> str | TextTable:
-    found = bb.engagement(args.id)
+    found = _edition(args).engagement(args.id)
     if args.format != "table":
         return _formatted("engagements", [found], args, single=True)
     dates = _date(found.date)
@@ -138,7 +144,7 @@ def _engagement(args: argparse.Namespace) -> str | TextTable:
 
 
 def _statements(args: argparse.Namespace) -> str | TextTable:
-    found = bb.statements(country=args.country, kind=args.kind, topic=args.topic)
+    found = _edition(args).statements(country=args.country, kind=args.kind, topic=args.topic)
     return _listing(
         args,
         "statements",
@@ -151,7 +157,7 @@ def _statements(args: argparse.Namespace) -> str | TextTable:
 
 
 def _countries(args: argparse.Namespace) -> str | TextTable:
-    found = bb.countries(region=args.region)
+    found = _edition(args).countries(region=args.region)
     return _listing(
         args,
         "countries",
@@ -167,7 +173,7 @@ def _people(args: argparse.Namespace) -> str | TextTable:
     return _listing(
         args,
         "people",
-        bb.people(),
+        _edition(args).people(),
         lambda p: [p.id, p.country, p.name, p.office],
         ["id", "country", "name", "office (2015)"],
         text_column="office (2015)",
@@ -179,7 +185,7 @@ def _topics(args: argparse.Namespace) -> str | TextTable:
     return _listing(
         args,
         "topics",
-        bb.topics(),
+        _edition(args).topics(),
         lambda t: [t.id, t.parent or "-", t.label],
         ["id", "parent", "label"],
         text_column="label",
@@ -191,7 +197,7 @@ def _search(args: argparse.Namespace) -> str | TextTable:
     return _listing(
         args,
         "sentences",
-        bb.search(args.query),
+        _edition(args).search(args.query),
         lambda s: [s.id, s.text],
         ["sentence", "text"],
         text_column="text",
@@ -200,9 +206,9 @@ def _search(args: argparse.Namespace) -> str | TextTable:
 
 def _events(args: argparse.Namespace) -> str | TextTable:
 
-    found = events(bb.load())
+    found = events(_edition(args))
     if args.country is not None:
-        code = bb.country(args.country).code
+        code = _edition(args).country(args.country).code
         found = tuple(e for e in found if code in (e.actor.code, e.recipient.code))
     if args.layout is not None:
         return _layout(args, found)
@@ -226,7 +232,7 @@ def _events(args: argparse.Namespace) -> str | TextTable:
 
 def _layout(args: argparse.Namespace, found: Sequence[object]) -> str | TextTable:
     spec = layout_table(args.layout)
-    book = bb.load()
+    book = _edition(args)
     kept = [event for event in spec.records(book) if event in found]
     if args.format != "table":
         return render(spec, kept, book, args.format)
@@ -236,23 +242,26 @@ def _layout(args: argparse.Namespace, found: Sequence[object]) -> str | TextTabl
 
 def _export(args: argparse.Namespace) -> str:
     if args.format == "parquet":
-        return "\n".join(map(str, bb.write_parquet(args.directory)))
-    return str(bb.write_datapackage(args.directory))
+        return "\n".join(map(str, bb.write_parquet(args.directory, book=_edition(args))))
+    return str(bb.write_datapackage(args.directory, book=_edition(args)))
 
 
 def _text(args: argparse.Namespace) -> str:
-    return bb.text()
+    return _edition(args).text()
 
 
 def _parser() -> _Parser:
     parser = _Parser(
         prog=_PROGRAM,
-        usage="%(prog)s [-h] [--version] COMMAND [options]",
+        usage="%(prog)s [-h] [--version] [--data DIR] COMMAND [options]",
         description="Query the Diplomatic Bluebook 2016, Chapter 2 Section 5 (Overview).",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "--version", action="store_true", help="print the package and data versions"
+    )
+    parser.add_argument(
+        "--data", metavar="DIR", help="query the edition in DIR instead of the shipped one"
     )
     # argparse lists subcommands one indent deeper than options and wraps the long names; the
     # epilog lists them instead, a line each.
@@ -333,6 +342,7 @@ def _parser() -> _Parser:
         "file per table, with the arrow extra)",
     )
     command("text", _text, "print the verbatim source text", listing=False)
+    add_commands(command)
     parser.epilog = (
         "commands:\n" + "\n".join(command_lines) + "\n\n" + _EXAMPLES
         + f"\n'{_PROGRAM} COMMAND --help' shows a command's options."
@@ -391,6 +401,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.print_help()
             return 0
         output = args.run(args)
+        if isinstance(output, Finished):
+            print(output.text)
+            return output.status
         if isinstance(output, TextTable) and not output.rows:
             print(f"{_PROGRAM}: no {output.noun} found", file=sys.stderr)
             return 0
@@ -414,6 +427,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # again when it flushes stdout at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except FileExistsError as error:  # `new` into a folder that holds an edition already
+        return _fail(str(error), sys.stderr)
     except OSError as error:  # `export` into a folder that cannot be written
         return _fail(f"{error.filename}: {error.strerror or error}", sys.stderr)
     return 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 import types
 import typing
+from collections.abc import Callable
 from typing import Any, Final
 
 import attrs
@@ -36,10 +37,14 @@ def _partial_date_schema() -> dict[str, Any]:
 
 
 class _Builder:
-    """Walks the types reachable from one class, collecting each record class under ``$defs``."""
+    """Walks the types reachable from one class, collecting each record class under ``$defs``.
 
-    def __init__(self) -> None:
+    ``described`` gives each field's description, by default from the model's field table.
+    """
+
+    def __init__(self, described: Callable[[type, str], str] = describe) -> None:
         self.definitions: dict[str, dict[str, Any]] = {}
+        self.described = described
 
     def of_type(self, hint: Any) -> dict[str, Any]:
         if hint is str:
@@ -68,7 +73,7 @@ class _Builder:
         required: list[str] = []
         for field in data_fields(cls):
             schema = self.of_type(field_types(cls)[field.name])
-            schema = {**schema, "description": describe(cls, field.name)}
+            schema = {**schema, "description": self.described(cls, field.name)}
             if field.default is attrs.NOTHING:
                 required.append(field.name)
             else:
@@ -90,6 +95,8 @@ def _json_default(value: object) -> object:
         return value.value
     if isinstance(value, tuple):
         return list(value)
+    if attrs.has(type(value)):  # a nested record's default, such as an empty rule
+        return attrs.asdict(value)  # type: ignore[arg-type]
     return value
 
 

@@ -47,13 +47,15 @@ def sha256_hex(data: bytes) -> str:
 class Outcome:
     """What examining an edition gave: the edition if all was well, else the problems by file.
 
-    ``document`` is the annotations with every quote that could be resolved made a span.
+    ``document`` is the annotations with every quote that could be resolved made a span;
+    ``quotes`` counts those, ``unresolved`` the quotes that stand nowhere or in several places.
     """
 
     book: Bluebook | None
     problems: dict[str, list[str]]
     document: Any
     quotes: int = 0
+    unresolved: int = 0
 
 
 def _schema_version_problem(document: Any) -> str | None:
@@ -142,10 +144,11 @@ def examine(
         return Outcome(None, {ANNOTATIONS_FILE: [problem]}, document)
     text, problems = _read_text(document, read, decode)
     found = problems.setdefault(ANNOTATIONS_FILE, [])
-    quotes = 0
+    quotes = unresolved_count = 0
     if text is not None:
         resolved, unresolved = resolve_quotes(document, text)
-        quotes = sum(1 for _ in _quotes_in(document)) - len(unresolved)
+        unresolved_count = len(unresolved)
+        quotes = len(_quotes_in(document)) - unresolved_count
         found += unresolved
         document = resolved
     annotations, structure_problems = _structure(_without_quotes(document))
@@ -159,8 +162,9 @@ def examine(
             found += validate.problems(annotations.records, text)
             if not found:
                 book = _edition(annotations, chapter)
-                return Outcome(book, {}, document, quotes)
-    return Outcome(None, {f: p for f, p in problems.items() if p}, document, quotes)
+                return Outcome(book, {}, document, quotes, unresolved_count)
+    found_problems = {file: found for file, found in problems.items() if found}
+    return Outcome(None, found_problems, document, quotes, unresolved_count)
 
 
 def _quotes_in(document: Any) -> list[object]:
