@@ -33,7 +33,7 @@ def test_all_lists_every_public_name() -> None:
     public = {*model.__all__, *errors.__all__, *query.__all__}
     served_lazily = {"Bluebook", "converter", "__version__", "Citation", "citation", "json_schema"}
     served_lazily |= {"to_records", "to_pandas", "to_arrow", "to_polars", "write_datapackage"}
-    served_lazily |= {"write_parquet", "plot_timeline"}
+    served_lazily |= {"write_parquet", "plot_timeline", "web_annotations", "write_web_annotations"}
     assert set(bb.__all__) == public | served_lazily | {"DATA_VERSION"}
 
 

@@ -12,6 +12,7 @@ import pytest
 import bluebook_data as bb
 from bluebook_data._exports.fields import RECORD_CLASSES, data_fields
 from bluebook_data._exports.schema import DIALECT
+from bluebook_data._exports.tables import TableName, table, table_names
 
 jsonschema = pytest.importorskip("jsonschema")
 
@@ -102,8 +103,160 @@ def test_each_call_returns_a_new_schema() -> None:
     assert bb.json_schema(bb.Country)["properties"]
 
 
-@pytest.mark.parametrize("value", [dict, bb.EngagementKind, "Engagement", None])
-def test_anything_but_a_record_class_is_a_type_error(value: Any) -> None:
-    """A class or value that is not a record class raises TypeError naming the valid ones."""
-    with pytest.raises(TypeError, match="Engagement"):
+@pytest.mark.parametrize("value", [dict, bb.EngagementKind, None, 3, b"engagements"])
+def test_anything_but_a_record_class_or_a_string_is_a_type_error(value: Any) -> None:
+    """A class or value that is neither a record class nor a name raises TypeError naming both."""
+    with pytest.raises(TypeError, match=r"Engagement.*or a table name"):
         bb.json_schema(value)
+
+
+@pytest.mark.parametrize("name", ["Engagement", "engagement", "", "events_icews"])
+def test_a_string_that_names_no_table_lists_the_tables(name: str) -> None:
+    """A name that is no table raises InvalidFilterError (a ValueError) listing the tables."""
+    with pytest.raises(bb.InvalidFilterError, match="'engagements'") as caught:
+        bb.json_schema(name)
+    assert isinstance(caught.value, ValueError)
+
+
+def _codes() -> list[str]:
+    return sorted(country.code for country in bb.countries())
+
+
+def test_record_schemas_take_only_the_editions_codes_and_ids() -> None:
+    """Codes and ids of linked records are limited to those the loaded edition holds."""
+    schema = bb.json_schema(bb.Engagement)
+    keys = schema["$defs"]
+    assert keys["countries.code"]["enum"] == _codes()
+    assert keys["engagements.id"]["enum"] == sorted(e.id for e in bb.engagements())
+    assert keys["people.id"]["enum"] == sorted(p.id for p in bb.people())
+    assert keys["topics.id"]["enum"] == sorted(t.id for t in bb.topics())
+
+
+def _engagement_document() -> dict[str, Any]:
+    document: dict[str, Any] = bb.converter.unstructure(bb.engagement("2015-09-28-summit-new-york"))
+    return document
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("date", "2015-13-45"),
+        ("date", "2015-02-29"),
+        ("date", "2015-00"),
+        ("end_date", "2015-04-31"),
+        ("countries", ["XX"]),
+        ("countries", ["JP", "jp"]),
+        ("hosts", ["XX"]),
+        ("participants", ["nobody"]),
+        ("topics", ["no-such-topic"]),
+        ("part_of", "no-such-engagement"),
+    ],
+)
+def test_engagement_schema_rejects_what_the_edition_does_not_hold(field: str, value: Any) -> None:
+    """An impossible date or an unknown code or id fails the record schema."""
+    validator = jsonschema.Draft202012Validator(bb.json_schema(bb.Engagement))
+    document = _engagement_document()
+    assert validator.is_valid(document)
+    assert not validator.is_valid({**document, field: value})
+
+
+def test_engagement_schema_accepts_a_leap_day_and_null_links() -> None:
+    """29 February of a leap year is a date; an optional link may be null."""
+    validator = jsonschema.Draft202012Validator(bb.json_schema(bb.Engagement))
+    document = {**_engagement_document(), "date": "2016-02-29", "part_of": None}
+    assert validator.is_valid(document)
+
+
+def test_linked_codes_in_nested_records_are_checked() -> None:
+    """A person's country is checked as an engagement's countries are."""
+    validator = jsonschema.Draft202012Validator(bb.json_schema(bb.Person))
+    document = bb.converter.unstructure(bb.people()[0])
+    assert validator.is_valid(document)
+    assert not validator.is_valid({**document, "country": "XX"})
+
+
+@pytest.mark.parametrize("kind", table_names())
+def test_table_schema_is_a_valid_draft_2020_12_schema(kind: TableName) -> None:
+    """Each table's row schema passes the meta-schema of its dialect."""
+    schema = bb.json_schema(kind)
+    assert schema["$schema"] == DIALECT
+    jsonschema.Draft202012Validator.check_schema(schema)
+
+
+@pytest.mark.parametrize("kind", table_names())
+def test_every_row_of_every_table_validates(kind: TableName) -> None:
+    """Every row ``to_records`` gives is valid against its table's schema, with formats checked."""
+    validator = jsonschema.Draft202012Validator(
+        bb.json_schema(kind), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+    rows = bb.to_records(kind)
+    assert rows
+    for row in rows:
+        validator.validate(row)
+
+
+@pytest.mark.parametrize("kind", table_names())
+def test_table_schema_follows_the_columns(kind: TableName) -> None:
+    """Properties are the table's columns in order, all present in every row, and no others."""
+    schema = bb.json_schema(kind)
+    names = [column.name for column in table(kind).columns]
+    assert list(schema["properties"]) == names == schema["required"]
+    assert schema["additionalProperties"] is False
+    assert schema["description"] == table(kind).description
+
+
+def _row_validator(kind: str) -> Any:
+    return jsonschema.Draft202012Validator(bb.json_schema(kind))
+
+
+@pytest.mark.parametrize(
+    ("kind", "column", "value"),
+    [
+        ("engagements", "date", "2015-13-45"),
+        ("engagements", "date", "2015-10-32"),
+        ("engagements", "date_start", "2015-13-45"),
+        ("engagements", "date_end", "2015-09-31"),
+        ("engagements", "date_end", "2015"),
+        ("engagements", "date_precision", "week"),
+        ("engagements", "kind", "phone_call"),
+        ("engagements", "countries", ["XX"]),
+        ("engagements", "part_of", "no-such-engagement"),
+        ("engagements", "evidence_start", ["12"]),
+        ("engagements", "id", None),
+        ("statements", "countries", ["XX"]),
+        ("statements", "engagements", ["no-such-engagement"]),
+        ("people", "country", "XX"),
+        ("topics", "parent", "no-such-topic"),
+        ("events", "actor_country", "XX"),
+        ("events", "sentence_id", "c9-s9-p9-s9"),
+        ("events", "status", "cancelled"),
+    ],
+)
+def test_row_schema_rejects_a_bad_cell(kind: TableName, column: str, value: Any) -> None:
+    """An impossible date, an unknown code, id or enum value, or a wrong type fails the row."""
+    validator = _row_validator(kind)
+    row = bb.to_records(kind)[0]
+    assert validator.is_valid(row)
+    assert not validator.is_valid({**row, column: value})
+
+
+def test_row_schema_rejects_a_missing_or_an_extra_column() -> None:
+    """A row lacking a column, or holding one the table has not, fails."""
+    validator = _row_validator("countries")
+    row = bb.to_records("countries")[0]
+    assert not validator.is_valid({key: value for key, value in row.items() if key != "region"})
+    assert not validator.is_valid({**row, "flag": "red"})
+
+
+def test_row_schema_lists_the_editions_codes() -> None:
+    """The country code list of a table schema is the loaded edition's codes."""
+    assert bb.json_schema("events")["$defs"]["countries.code"]["enum"] == _codes()
+
+
+def test_a_heading_quote_may_have_no_sentence() -> None:
+    """A sentence id of a quote may be null, as it is for a quote from the headings."""
+    validator = _row_validator("topics")
+    row = bb.to_records("topics")[0]
+    assert row["evidence"]
+    assert validator.is_valid({**row, "evidence_sentence_ids": [None] * len(row["evidence"])})
+    assert not validator.is_valid({**row, "evidence_sentence_ids": [3]})

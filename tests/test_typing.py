@@ -6,7 +6,8 @@ that the test means the same thing to pytest as to mypy.
 
 from __future__ import annotations
 
-from typing import Literal, assert_type
+from pathlib import Path
+from typing import Any, Literal, assert_type
 
 import cattrs
 
@@ -74,3 +75,15 @@ def test_records_and_attributes_are_typed() -> None:
     assert precision == "day"
     assert isinstance(converter, cattrs.Converter)
     assert isinstance(version, str)
+
+
+def test_schema_and_annotation_helpers_are_typed(tmp_path: Path) -> None:
+    """``json_schema`` takes a class or a table name; the annotation helpers return their types."""
+    by_class = assert_type(bb.json_schema(bb.Engagement), dict[str, Any])
+    by_table = assert_type(bb.json_schema("engagements"), dict[str, Any])
+    annotations = assert_type(bb.web_annotations(), list[dict[str, Any]])
+    path = assert_type(bb.write_web_annotations(tmp_path), Path)
+    assert by_class["title"] == "Engagement"
+    assert by_table["title"] == "A row of engagements"
+    assert all(isinstance(annotation, dict) for annotation in annotations)
+    assert path.is_file()

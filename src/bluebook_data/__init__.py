@@ -33,6 +33,7 @@ if typing.TYPE_CHECKING:
     from bluebook_data._exports.plot import plot_timeline
     from bluebook_data._exports.schema import json_schema
     from bluebook_data._exports.tables import to_records
+    from bluebook_data._exports.webannotation import web_annotations, write_web_annotations
     from bluebook_data.model import (
         Chapter,
         Country,
@@ -80,7 +81,7 @@ __all__ = [
     "__version__", "chapter", "citation", "converter", "countries", "country", "engagement",
     "engagements", "json_schema", "load", "people", "person", "plot_timeline", "search",
     "statements", "text", "to_arrow", "to_pandas", "to_polars", "to_records", "topic", "topics",
-    "write_datapackage", "write_parquet",
+    "web_annotations", "write_datapackage", "write_parquet", "write_web_annotations",
 ]  # fmt: skip
 
 # Every other public name is served on first access (PEP 562), from the module that defines it,
@@ -97,8 +98,10 @@ _MODULE_OF = {
     "to_pandas": "bluebook_data._exports.frames",
     "to_polars": "bluebook_data._exports.frames",
     "to_records": "bluebook_data._exports.tables",
+    "web_annotations": "bluebook_data._exports.webannotation",
     "write_datapackage": "bluebook_data._exports.datapackage",
     "write_parquet": "bluebook_data._exports.parquet",
+    "write_web_annotations": "bluebook_data._exports.webannotation",
     **dict.fromkeys(
         ("chapter", "countries", "country", "engagement", "engagements", "load", "people",
          "person", "search", "statements", "text", "topic", "topics"),

@@ -24,7 +24,7 @@ from bluebook_data._exports.tables import table
 from bluebook_data._exports.terminal import TextTable, render_table
 
 #: The values of ``export --format``.
-EXPORT_FORMATS = ("datapackage", "parquet")
+EXPORT_FORMATS = ("datapackage", "parquet", "webannotation")
 
 __all__ = ["main", "run"]
 
@@ -243,6 +243,8 @@ def _layout(args: argparse.Namespace, found: Sequence[object]) -> str | TextTabl
 def _export(args: argparse.Namespace) -> str:
     if args.format == "parquet":
         return "\n".join(map(str, bb.write_parquet(args.directory, book=_edition(args))))
+    if args.format == "webannotation":
+        return str(bb.write_web_annotations(args.directory, book=_edition(args)))
     return str(bb.write_datapackage(args.directory, book=_edition(args)))
 
 
@@ -330,16 +332,17 @@ def _parser() -> _Parser:
     export = command(
         "export",
         _export,
-        "write the tables: a Frictionless data package, or Parquet",
+        "write the tables (a Frictionless data package, or Parquet) or Web Annotations",
         listing=False,
     )
-    export.add_argument("directory", help="where to write datapackage.json and the tables")
+    export.add_argument("directory", help="where to write the files")
     export.add_argument(
         "--format",
         choices=EXPORT_FORMATS,
         default="datapackage",
-        help="datapackage (the default: CSV tables and datapackage.json) or parquet (a typed "
-        "file per table, with the arrow extra)",
+        help="datapackage (the default: CSV tables and datapackage.json), parquet (a typed "
+        "file per table, with the arrow extra) or webannotation (web-annotations.jsonld: "
+        "every record's evidence as a W3C Web Annotation on the source page)",
     )
     command("text", _text, "print the verbatim source text", listing=False)
     add_commands(command)

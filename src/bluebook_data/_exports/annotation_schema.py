@@ -99,7 +99,7 @@ def annotation_schema() -> dict[str, Any]:
     >>> sorted(schema["$defs"]["TextQuote"]["properties"])
     ['exact', 'prefix', 'suffix', 'type']
     """
-    builder = _Builder(_described)
+    builder = _Builder(None, _described)
     root = builder.of_record(AnnotationFile)
     root["properties"] = {
         "$schema": {"type": "string", "description": "Where this schema is, for editors."},

@@ -16,7 +16,7 @@ import attrs
 
 from bluebook_data._edition.bluebook import Bluebook
 from bluebook_data._exports.fields import data_fields, describe, field_types
-from bluebook_data._exports.schema import PARTIAL_DATE_PATTERN
+from bluebook_data._exports.patterns import PARTIAL_DATE_PATTERN
 from bluebook_data.model import PartialDate, Reference, Span
 
 __all__ = [
@@ -56,8 +56,9 @@ LINKS: Final[Mapping[tuple[str, str], tuple[str, str]]] = MappingProxyType(
 class Column:
     """One column of a flat table.
 
-    ``type`` is ``"array"`` for a list cell, whose items are of ``items``; ``choices`` lists the
-    values of an enum column; ``references`` names the ``(table, column)`` its values point to.
+    ``type`` is ``"array"`` for a list cell, whose items are of ``items`` (and may be None where
+    ``null_items`` says so); ``choices`` lists the values of an enum column; ``references`` names
+    the ``(table, column)`` its values point to.
     """
 
     name: str
@@ -65,6 +66,7 @@ class Column:
     get: Getter = attrs.field(eq=False, repr=False)
     type: ColumnType = "string"
     items: ItemType | None = None
+    null_items: bool = False
     required: bool = False
     choices: tuple[str, ...] = ()
     pattern: str | None = None
@@ -222,11 +224,15 @@ def _evidence_columns(name: str, description: str) -> list[Column]:
             f"Where each quote in `{name}` ends in the text.",
             _each(name, lambda span, book: span.end),
         ),
-        list_column(
-            f"{name}_sentence_ids",
-            "string",
-            f"The id of the sentence each quote in `{name}` starts in.",
-            _each(name, lambda span, book: sentence_of(book, span)),
+        # A quote from the headings starts in no sentence: its id is None.
+        attrs.evolve(
+            list_column(
+                f"{name}_sentence_ids",
+                "string",
+                f"The id of the sentence each quote in `{name}` starts in; null for a heading.",
+                _each(name, lambda span, book: sentence_of(book, span)),
+            ),
+            null_items=True,
         ),
     ]
 

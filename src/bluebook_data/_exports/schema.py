@@ -1,9 +1,15 @@
-"""JSON Schemas of the records, generated from the model and its field descriptions.
+"""JSON Schemas of the records and of the rows of the flat tables.
 
-Each schema describes what :data:`bluebook_data.converter` produces and accepts: enums as their
-values, :class:`~bluebook_data.PartialDate` as an ISO string, tuples as arrays, no extra keys. It
-is built from the attrs fields and their types each time, so it follows the model as it changes.
-No published library knows the hooks of this package's converter, which is why the walk is here.
+A record's schema describes what :data:`bluebook_data.converter` produces and accepts: enums as
+their values, :class:`~bluebook_data.PartialDate` as an ISO string, tuples as arrays, no extra
+keys. It is built from the attrs fields and their types each time, so it follows the model as it
+changes. No published library knows the hooks of this package's converter, which is why the walk
+is here. A table's schema describes one row of :func:`bluebook_data.to_records`, built from the
+table's columns.
+
+Both kinds constrain what a type alone cannot: dates must be real calendar dates (see
+:mod:`bluebook_data._exports.patterns`), enums take their values, and a code or id that points
+to another record must be one the loaded edition has (``"$defs"`` holds each such list once).
 """
 
 from __future__ import annotations
@@ -16,16 +22,18 @@ from typing import Any, Final
 
 import attrs
 
+from bluebook_data._edition.bluebook import Bluebook
+from bluebook_data._exports.columns import LINKS, Column, Table
 from bluebook_data._exports.fields import RECORD_CLASSES, data_fields, describe, field_types
+from bluebook_data._exports.patterns import DATE_PATTERN, PARTIAL_DATE_PATTERN
+from bluebook_data._exports.tables import table
+from bluebook_data._loading.loader import edition_or_shipped
 from bluebook_data.model import PartialDate
 
-__all__ = ["DIALECT", "PARTIAL_DATE_PATTERN", "json_schema"]
+__all__ = ["DIALECT", "json_schema"]
 
 #: The JSON Schema dialect of every schema this module builds.
 DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
-
-#: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``: the form :meth:`PartialDate.isoformat` gives.
-PARTIAL_DATE_PATTERN: Final = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 
 
 def _partial_date_schema() -> dict[str, Any]:
@@ -36,19 +44,42 @@ def _partial_date_schema() -> dict[str, Any]:
     }
 
 
-class _Builder:
-    """Walks the types reachable from one class, collecting each record class under ``$defs``.
+def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
+    return {"anyOf": [schema, {"type": "null"}]}
 
-    ``described`` gives each field's description, by default from the model's field table.
+
+class _Builder:
+    """Walks one class or table, collecting record classes and key lists under ``$defs``.
+
+    With an edition, every key column is held to the values the edition has; without one, to
+    strings. ``described`` gives each field's description, by default from the model's table.
     """
 
-    def __init__(self, described: Callable[[type, str], str] = describe) -> None:
+    def __init__(
+        self, book: Bluebook | None, described: Callable[[type, str], str] = describe
+    ) -> None:
+        self.book = book
         self.definitions: dict[str, dict[str, Any]] = {}
         self.described = described
 
-    def of_type(self, hint: Any) -> dict[str, Any]:
-        if hint is str:
+    def key(self, target: tuple[str, str]) -> dict[str, Any]:
+        """Refer to the values that the key column ``target`` holds in the edition."""
+        if self.book is None:
             return {"type": "string"}
+        name = ".".join(target)
+        if name not in self.definitions:
+            table_name, column = target
+            values = {row[column] for row in table(table_name).rows(self.book)}
+            self.definitions[name] = {
+                "description": f"A value of `{name}` in the loaded edition.",
+                "type": "string",
+                "enum": sorted(values),
+            }
+        return {"$ref": f"#/$defs/{name}"}
+
+    def of_type(self, hint: Any, key: tuple[str, str] | None = None) -> dict[str, Any]:
+        if hint is str:
+            return {"type": "string"} if key is None else self.key(key)
         if hint is int:
             return {"type": "integer"}
         if hint is PartialDate:
@@ -62,17 +93,18 @@ class _Builder:
             return {"$ref": f"#/$defs/{hint.__name__}"}
         origin, arguments = typing.get_origin(hint), typing.get_args(hint)
         if origin is tuple and len(arguments) == 2 and arguments[1] is Ellipsis:
-            return {"type": "array", "items": self.of_type(arguments[0])}
+            return {"type": "array", "items": self.of_type(arguments[0], key)}
         if origin is types.UnionType and type(None) in arguments:
             (inner,) = (argument for argument in arguments if argument is not type(None))
-            return {"anyOf": [self.of_type(inner), {"type": "null"}]}
+            return _nullable(self.of_type(inner, key))
         raise TypeError(f"no JSON Schema for the type {hint!r}")
 
     def of_record(self, cls: type) -> dict[str, Any]:
         properties: dict[str, Any] = {}
         required: list[str] = []
         for field in data_fields(cls):
-            schema = self.of_type(field_types(cls)[field.name])
+            link = LINKS.get((cls.__name__, field.name))
+            schema = self.of_type(field_types(cls)[field.name], link)
             schema = {**schema, "description": self.described(cls, field.name)}
             if field.default is attrs.NOTHING:
                 required.append(field.name)
@@ -89,6 +121,41 @@ class _Builder:
             "additionalProperties": False,
         }
 
+    def of_cell(self, kind: str, column: Column) -> dict[str, Any]:
+        """Describe one value of a column: a whole cell, or one item of a list cell."""
+        if column.references is not None:
+            return self.key(column.references)
+        if column.choices:
+            return {"type": "string", "enum": list(column.choices)}
+        if kind == "date":
+            # The pattern does the checking: validators treat `format` as a note by default.
+            return {"type": "string", "format": "date", "pattern": DATE_PATTERN}
+        schema: dict[str, Any] = {"type": kind}
+        if column.pattern is not None:
+            schema["pattern"] = column.pattern
+        return schema
+
+    def of_column(self, column: Column) -> dict[str, Any]:
+        if column.type == "array":
+            items = self.of_cell(column.items or "string", column)
+            schema = {"type": "array", "items": _nullable(items) if column.null_items else items}
+        else:
+            schema = self.of_cell(column.type, column)
+            if not column.required:
+                schema = _nullable(schema)
+        return {**schema, "description": column.description}
+
+    def of_table(self, spec: Table) -> dict[str, Any]:
+        # Every row has every column as a key; `required` on a column means "never null".
+        return {
+            "title": f"A row of {spec.name}",
+            "description": spec.description,
+            "type": "object",
+            "properties": {column.name: self.of_column(column) for column in spec.columns},
+            "required": [column.name for column in spec.columns],
+            "additionalProperties": False,
+        }
+
 
 def _json_default(value: object) -> object:
     if isinstance(value, enum.Enum):
@@ -100,33 +167,54 @@ def _json_default(value: object) -> object:
     return value
 
 
-def json_schema(cls: type) -> dict[str, Any]:
-    """Return the JSON Schema (draft 2020-12) of a record class, as a new dict on every call.
+def json_schema(cls: type | str, *, book: Bluebook | None = None) -> dict[str, Any]:
+    """Return the JSON Schema (draft 2020-12) of a record class or of a table's rows.
 
-    The schema describes ``bb.converter.unstructure(record)`` for every record of the class, and
-    what ``bb.converter.structure`` accepts: fields with a default may be left out, no other keys
-    may be added.
+    Given a record class, the schema describes ``bb.converter.unstructure(record)`` for every
+    record of the class, and what ``bb.converter.structure`` accepts: fields with a default may be
+    left out, no other keys may be added. Given a table name, it describes each row of
+    ``bb.to_records(name)``: every column is present, and only those.
+
+    Both check more than types: a date must be a real calendar date (``2015-13-45`` is not), an
+    enum takes only its values, and a country code or an id that points to another record must be
+    one of those in the loaded edition (``countries=["XX"]`` is not valid). Those lists sit once
+    under ``"$defs"``, named after the key they hold (``"countries.code"``). The date bounds of
+    the tables (``date_start``, ``date_end``) carry ``"format": "date"`` and a pattern that checks
+    the same without a format checker.
 
     Args:
-        cls: A record class of the package, such as :class:`~bluebook_data.Engagement`.
+        cls: A record class of the package, such as :class:`~bluebook_data.Engagement`, or the
+            name of a table of :func:`~bluebook_data.to_records`, such as ``"engagements"``.
+        book: The edition whose codes and ids the key columns are held to; the shipped one by
+            default.
 
     Raises:
-        TypeError: if ``cls`` is not one of the package's record classes.
+        TypeError: if ``cls`` is neither one of the package's record classes nor a string.
+        InvalidFilterError: if ``cls`` is a string that names no table; it lists those that do.
 
     >>> import bluebook_data as bb
     >>> schema = bb.json_schema(bb.Engagement)
     >>> schema["properties"]["kind"]["enum"][:2]
     ['visit', 'summit_meeting']
     >>> sorted(schema["$defs"])
-    ['Reference', 'Span']
+    ['Reference', 'Span', 'countries.code', 'engagements.id', 'people.id', 'topics.id']
+    >>> rows = bb.json_schema("engagements")
+    >>> rows["properties"]["countries"]["items"], rows["$defs"]["countries.code"]["enum"][:3]
+    ({'$ref': '#/$defs/countries.code'}, ['AM', 'AZ', 'GE'])
     """
-    if cls not in RECORD_CLASSES:
+    if isinstance(cls, str):
+        builder = _Builder(edition_or_shipped(book))
+        root = builder.of_table(table(cls))
+    elif cls not in RECORD_CLASSES:
         names = ", ".join(sorted(record.__name__ for record in RECORD_CLASSES))
-        raise TypeError(f"expected a record class of bluebook_data ({names}), got {cls!r}")
-    if cls is PartialDate:
+        raise TypeError(
+            f"expected a record class of bluebook_data ({names}) or a table name, got {cls!r}"
+        )
+    elif cls is PartialDate:
         return {"$schema": DIALECT, "title": "PartialDate", **_partial_date_schema()}
-    builder = _Builder()
-    root = builder.of_record(cls)
+    else:
+        builder = _Builder(edition_or_shipped(book))
+        root = builder.of_record(cls)
     schema: dict[str, Any] = {"$schema": DIALECT, **root}
     if builder.definitions:
         schema["$defs"] = dict(sorted(builder.definitions.items()))
