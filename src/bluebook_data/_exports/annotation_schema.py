@@ -114,3 +114,7 @@ def annotation_schema() -> dict[str, Any]:
 def annotation_schema_text() -> str:
     """Return the schema as the file ``new`` writes and the package ships."""
     return json.dumps(annotation_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+if __name__ == "__main__":  # regenerates the shipped file; see CONTRIBUTING.md
+    print(annotation_schema_text(), end="")

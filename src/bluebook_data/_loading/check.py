@@ -24,6 +24,14 @@ from bluebook_data.errors import DataError
 __all__ = ["Problem", "Report", "check_folder"]
 
 _LINE = re.compile(r" at line (\d+) column \d+")
+_ONE = {
+    "sentences": "sentence",
+    "countries": "country",
+    "people": "person",
+    "topics": "topic",
+    "engagements": "engagement",
+    "statements": "statement",
+}
 
 
 @attrs.frozen
@@ -61,7 +69,9 @@ class Report:
         """Say in one line what the folder holds, or how many problems it has."""
         if self.problems:
             return f"{self.folder}: {len(self.problems)} problem{'s' * (len(self.problems) != 1)}"
-        held = ", ".join(f"{count} {kind}" for kind, count in self.counts.items())
+        held = ", ".join(
+            f"{count} {kind if count != 1 else _ONE[kind]}" for kind, count in self.counts.items()
+        )
         quotes = self.quotes_resolved
         if self.written:
             done = f"; {quotes} quotes written as offsets"
