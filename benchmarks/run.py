@@ -165,6 +165,35 @@ TARGETS = (
 )
 
 
+SCALE_FACTORS = (1, 10, 100, 1000)
+SCALE_TARGETS = (
+    Target(
+        "13",
+        "load per record: 1,000x the records / the shipped edition's, both from a folder",
+        ratio("load per record, 1000x", "load per record, 1x"),
+        1.5,
+    ),
+    Target(
+        "13",
+        "keyed query, same result size: 1,000x / the shipped edition",
+        ratio("keyed query, 1000x", "keyed query, 1x"),
+        2.0,
+    ),
+    *(
+        Target(
+            "13",
+            f"peak RSS per record, {factor}x (KiB)",
+            lambda samples, f=factor: (
+                statistics.median(samples[f"peak RSS per record, {f}x"]) / 1024
+            ),
+            None,
+            " KiB",
+        )
+        for factor in SCALE_FACTORS
+    ),
+)
+
+
 def scratch_python() -> Path:
     """Return the scratch environment's interpreter, creating or repairing the environment first."""
     python = VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
@@ -227,6 +256,19 @@ def time_in_process(python: Path, rounds: int, sample_time: float) -> dict[str, 
     return samples
 
 
+def scale(python: Path, rounds: int) -> dict[str, list[float]]:
+    """Run ``scale.py`` in the scratch environment and return its samples."""
+    factors = [str(factor) for factor in SCALE_FACTORS]
+    found = subprocess.run(
+        [python, HERE / "scale.py", "--rounds", str(rounds), "--factors", *factors],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    samples: dict[str, list[float]] = json.loads(found.stdout)
+    return samples
+
+
 def describe_machine(python: Path) -> list[str]:
     """Say when, on what, and with which versions the figures were taken."""
     probe = (
@@ -252,9 +294,11 @@ def describe_machine(python: Path) -> list[str]:
 
 def _format(value: float, unit: str) -> str:
     if unit == "s":
-        for scale, name in ((1, "s"), (1e-3, "ms"), (1e-6, "µs"), (1e-9, "ns")):
-            if value >= scale or name == "ns":
-                return f"{value / scale:.3g} {name}"
+        for size, name in ((1, "s"), (1e-3, "ms"), (1e-6, "µs"), (1e-9, "ns")):
+            if value >= size or name == "ns":
+                return f"{value / size:.3g} {name}"
+    if unit == "B":
+        return f"{value / 1024:.2f} KiB"
     return f"{value / 1024:.2f} MiB"
 
 
@@ -276,7 +320,7 @@ def targets_table(samples: Mapping[str, list[float]], smoke: bool) -> tuple[list
     """
     lines = ["| target | figure | value | limit | result |", "|---|---|---:|---:|---|"]
     failed = False
-    for target in TARGETS:
+    for target in (*TARGETS, *SCALE_TARGETS):
         value = target.measure(samples)
         shown = f"{value:.3g}{target.unit}"
         if target.limit is None:
@@ -305,9 +349,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         (time_processes(python, PROCESSES, rounds), "s"),
         (time_in_process(python, rounds, 0.005 if options.smoke else 0.02), "s"),
         (peak_rss(python, MEMORY, max(3, rounds // 4)), "KiB"),
+        (scale(python, 1 if options.smoke else 3), "s"),
     ):
         samples |= found
-        units |= dict.fromkeys(found, unit)
+        units |= {name: "B" if name.startswith("peak RSS per") else unit for name in found}
 
     lines, failed = targets_table(samples, options.smoke)
     report = [

@@ -68,9 +68,11 @@ def _style(engagement: Engagement) -> str:
 
 def draw_timeline(ax: Axes, engagements: Sequence[Engagement]) -> Axes:
     """Draw ``engagements`` on ``ax``: one mark a row, each mark's ``gid`` the engagement's id."""
-    # matplotlib is the optional extra, imported only to draw; its date2num has no annotations.
-    from matplotlib import dates
+    # matplotlib is the optional extra, imported only to draw. Its date helpers have no
+    # annotations, and mypy may run where it is not installed: they are used as untyped.
+    from matplotlib import dates as date_helpers
 
+    dates: Any = date_helpers
     date2num: Callable[[datetime.date], float] = dates.date2num
 
     days = [day for e in engagements if _style(e) in _DATED for day in _extent(e) or ()]
@@ -97,9 +99,9 @@ def draw_timeline(ax: Axes, engagements: Sequence[Engagement]) -> Axes:
         if line.get_gid():  # the engagements' marks, not the boundary line
             handles.setdefault(str(line.get_label()), line)
     ax.legend(handles.values(), handles.keys(), fontsize="small", loc="lower left")
-    locator = dates.AutoDateLocator(maxticks=8)  # type: ignore[no-untyped-call]
+    locator = dates.AutoDateLocator(maxticks=8)
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(dates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
+    ax.xaxis.set_major_formatter(dates.ConciseDateFormatter(locator))
     ax.set_xlim(right=date2num(apart + datetime.timedelta(days=20)))
     ax.grid(axis="x", alpha=0.3)
     return ax

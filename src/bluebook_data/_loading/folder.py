@@ -92,15 +92,17 @@ def _no_constant(name: str) -> Any:
 
 
 def _depth(document: Any) -> int:
+    """Return how deeply ``document`` nests, counting only its objects and arrays."""
     deepest = 0
-    pending = [(document, 1)]
-    while pending:
-        value, depth = pending.pop()
-        deepest = max(deepest, depth)
-        if isinstance(value, dict):
-            pending.extend((item, depth + 1) for item in value.values())
-        elif isinstance(value, list):
-            pending.extend((item, depth + 1) for item in value)
+    level = [document] if isinstance(document, dict | list) else []
+    while level:
+        deepest += 1
+        values = [
+            item
+            for value in level
+            for item in (value.values() if isinstance(value, dict) else value)
+        ]
+        level = [item for item in values if isinstance(item, dict | list)]
     return deepest
 
 

@@ -76,7 +76,10 @@ def resolve_quotes(document: Any, text: str) -> tuple[Any, list[str]]:
     """
     problems: list[str] = []
     replaced: dict[int, list[Any]] = {}
-    for path, evidence in _evidence_lists(document):
+    lists = _evidence_lists(document)
+    if not any(_is_quote(item) for _, evidence in lists for item in evidence):
+        return document, problems
+    for path, evidence in lists:
         resolved = []
         for position, item in enumerate(evidence):
             where = f"{path}[{position}]"
