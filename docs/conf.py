@@ -1,4 +1,4 @@
-"""Sphinx configuration: furo, MyST Markdown, autodoc with Google-style docstrings."""
+"""Sphinx configuration: furo, MyST pages and notebooks run by myst-nb, Google-style autodoc."""
 
 from __future__ import annotations
 
@@ -17,15 +17,24 @@ copyright = (
 extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
-    "myst_parser",
+    "myst_nb",
     "sphinxarg.ext",
     "bluebook_docs",
 ]
 
-source_suffix = {".md": "markdown"}
-exclude_patterns = ["_build", "_ext", "generated"]
+source_suffix = {".md": "myst-nb", ".ipynb": "myst-nb"}
+exclude_patterns = ["_build", "_ext", "generated", "jupyter_execute", ".ipynb_checkpoints"]
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
+
+# The tutorial notebook ships without outputs; every build runs it in a Jupyter kernel, offline,
+# so that its page shows what the package prints and draws today, and a cell that fails fails the
+# build.
+nb_execution_mode = "force"
+nb_execution_raise_on_error = True
+nb_execution_timeout = 300
+nb_execution_show_tb = True
+nb_merge_streams = True
 
 autodoc_member_order = "bysource"
 autodoc_typehints = "signature"
@@ -34,4 +43,6 @@ napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 
 html_theme = "furo"
+html_static_path = ["_static"]
+html_css_files = ["output.css"]
 html_title = "bluebook-data"

@@ -1,8 +1,14 @@
-"""Shared test helpers: walks over the shipped records, and stand-ins for what users pass."""
+"""Shared test helpers: walks over the records, stand-ins for what users pass, a terminal."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import fcntl
+import os
+import pty
+import struct
+import subprocess
+import termios
+from collections.abc import Iterator, Mapping
 
 import attrs
 
@@ -93,3 +99,34 @@ class IntegerLike:
 
     def __index__(self) -> int:
         return self.value
+
+
+def on_terminal(
+    command: list[str], columns: int, env: Mapping[str, str] | None = None, stderr: bool = False
+) -> tuple[int, str]:
+    """Run ``command`` with a pseudo-terminal ``columns`` wide as its output; return both.
+
+    ``stderr`` sends the standard error to the terminal too, as a person at it would see it.
+    """
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
+    process = subprocess.Popen(
+        command,
+        stdin=subprocess.DEVNULL,
+        stdout=follower,
+        stderr=follower if stderr else subprocess.DEVNULL,
+        env={**os.environ, "COLUMNS": str(columns), **(env or {})},
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 1 << 16)
+        except OSError:  # EIO: the child closed its end of the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    # A terminal turns each newline into a carriage return and a newline.
+    return process.wait(), b"".join(chunks).decode().replace("\r\n", "\n")

@@ -73,10 +73,21 @@ def test_the_edition_shows_its_counts_and_things_to_try() -> None:
     """The edition renders its record counts and code a reader can run next."""
     book = bb.load()
     page = html_of(book)
+    count = len(book.engagements())
     assert (
-        f'<th style="text-align: left;">engagements</th><td>{len(book.engagements())}</td>' in page
+        f'<th style="text-align: left;">engagements</th><td style="text-align: right;">{count}</td>'
+        in page
     )
     assert "bb.engagements(country=&quot;Russia&quot;)" in page
+
+
+def test_every_cell_of_the_edition_says_how_it_is_aligned() -> None:
+    """No cell of the edition is left to a notebook's stylesheet, which right-aligns cells."""
+    page = html_of(bb.load())
+    cells = page.count("<td") + page.count("<th")
+    aligned = page.count('<td style="text-align: ') + page.count('<th style="text-align: ')
+    aligned += page.count('<td colspan="2" style="text-align: ')
+    assert cells == aligned > 0
 
 
 def test_the_chapter_shows_every_sentence_with_its_id() -> None:

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
-import pty
 import re
-import struct
 import subprocess
 import sys
-import termios
 
 import pytest
 
 import bluebook_data as bb
 from bluebook_data._exports.terminal import ELLIPSIS, TextTable, render_table
+from tests.helpers import on_terminal
 
 _LISTINGS = [
     ["engagements"],
@@ -45,29 +42,9 @@ def _on_terminal(
     columns: int, env: dict[str, str] | None = None, listings: list[list[str]] = _LISTINGS
 ) -> list[str]:
     """Return each listing's output as printed to a pseudo-terminal ``columns`` wide."""
-    leader, follower = pty.openpty()
-    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
-    process = subprocess.Popen(
-        [sys.executable, "-c", _DRIVER, json.dumps(listings)],
-        stdin=subprocess.DEVNULL,
-        stdout=follower,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ, "COLUMNS": str(columns), **(env or {})},
-    )
-    os.close(follower)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(leader, 1 << 16)
-        except OSError:  # EIO: the child closed its end of the terminal
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    os.close(leader)
-    assert process.wait() == 0
-    # A terminal turns each newline into a carriage return and a newline.
-    output = b"".join(chunks).decode().replace("\r\n", "\n")
+    driver = [sys.executable, "-c", _DRIVER, json.dumps(listings)]
+    status, output = on_terminal(driver, columns, env)
+    assert status == 0
     return output.split(_END + "\n")[:-1]
 
 

@@ -3,12 +3,14 @@
 ``generated/data-dictionary.md`` lists every field of every record class and every column of
 every exported table, from the same field descriptions and column specifications the package
 uses, so the documentation cannot drift from the model. ``generated/citation.md`` holds the
-citation and BibTeX entry that :func:`bluebook_data.citation` gives.
+citation and BibTeX entry that :func:`bluebook_data.citation` gives. After an HTML build, the
+tutorial notebook is copied beside its page, so that the page's download link finds it.
 """
 
 from __future__ import annotations
 
 import enum
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -128,7 +130,15 @@ def _write(app: Any) -> None:
             path.write_text(text, encoding="utf-8")
 
 
+def _copy_notebook(app: Any, exception: Exception | None) -> None:
+    # The notebook is a source page, so Sphinx itself only renders it; a reader downloads the
+    # file as shipped, without outputs.
+    if exception is None and app.builder.format == "html":
+        shutil.copy2(Path(app.srcdir) / "tutorial.ipynb", Path(app.outdir) / "tutorial.ipynb")
+
+
 def setup(app: Any) -> dict[str, Any]:
-    """Register the page writer with Sphinx."""
+    """Register the page writer and the notebook's copy with Sphinx."""
     app.connect("builder-inited", _write)
+    app.connect("build-finished", _copy_notebook)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -33,8 +33,8 @@ _QUOTE_IN_ROW = 120
 
 #: The columns of a compact results table, by record class, with each column's share of the width.
 _COMPACT: Final[dict[str, tuple[tuple[str, int], ...]]] = {
-    "Engagement": (("id", 20), ("date", 8), ("kind", 10), ("title", 22), ("countries", 8),
-                   ("evidence", 32)),
+    "Engagement": (("id", 19), ("date", 8), ("kind", 12), ("title", 22), ("countries", 8),
+                   ("evidence", 31)),
     "Statement": (("id", 20), ("kind", 9), ("summary", 30), ("countries", 9), ("evidence", 32)),
     "Country": (("code", 6), ("name", 14), ("official_name", 22), ("region", 10),
                 ("evidence", 48)),

@@ -108,7 +108,7 @@ def edition_html(book: Bluebook) -> str:
 
     >>> import bluebook_data as bb
     >>> page = edition_html(bb.load())
-    >>> f"<td>{len(bb.engagements())}</td>" in page
+    >>> f'<td style="text-align: right;">{len(bb.engagements())}</td>' in page
     True
     >>> "bb.search(&quot;peace treaty&quot;)" in page
     True
@@ -121,8 +121,11 @@ def edition_html(book: Bluebook) -> str:
         "topics": len(book.topics()),
         "sentences": len(book.sentences()),
     }
+    # Every cell says how it is aligned: JupyterLab's stylesheet right-aligns table cells, which
+    # would push the source and the suggestions to the far side of the table.
     rows = "".join(
-        f'<tr><th style="text-align: left;">{name}</th><td>{count}</td></tr>'
+        f'<tr><th style="text-align: left;">{name}</th><td style="text-align: right;">{count}</td>'
+        "</tr>"
         for name, count in counts.items()
     )
     tries = "".join(f"<li><code>{html.escape(call)}</code></li>" for call in _TRY)
@@ -132,7 +135,8 @@ def edition_html(book: Bluebook) -> str:
     )
     return (
         '<table style="text-align: left;"><caption>Bluebook</caption><tbody>'
-        f'<tr><td colspan="2">{source}</td></tr>{rows}'
-        f'<tr><td colspan="2">Try:<ul style="margin: 0;">{tries}</ul></td></tr>'
+        f'<tr><td colspan="2" style="text-align: left;">{source}</td></tr>{rows}'
+        '<tr><td colspan="2" style="text-align: left;">'
+        f'Try:<ul style="margin: 0;">{tries}</ul></td></tr>'
         "</tbody></table>"
     )
