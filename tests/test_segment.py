@@ -83,6 +83,11 @@ def test_overrides_remove_and_add_sentence_breaks() -> None:
     ]
 
 
+def test_a_final_newline_ends_the_last_paragraph() -> None:
+    """A text file's final newline, as editors write one, adds no empty paragraph."""
+    assert _sentences("One. Two.\n") == [["One.", "Two."]]
+
+
 def test_ids_follow_the_declared_numbers() -> None:
     """Paragraph and sentence ids are made of the declared chapter and section numbers."""
     structure = attrs.evolve(
@@ -105,8 +110,8 @@ def test_ids_follow_the_declared_numbers() -> None:
             {"chapter": Heading(number=2, title="Another chapter")},
             "'Another chapter' is not in the heading",
         ),
-        (f"{_HEADINGS}\nA paragraph.\n \nAnother.", {}, "paragraph 2 is empty"),
-        (f"{_HEADINGS}\nA paragraph.\n", {}, "paragraph 2 is empty"),
+        (f"{_HEADINGS}\nA paragraph.\n \nAnother.", {}, r"paragraph 2 \(line 7 of the text\)"),
+        (f"{_HEADINGS}\nA paragraph.\n\n", {}, "paragraph 2 \\(line 7 of the text\\) is empty"),
         (f"{_HEADINGS}\nBody.", {"sentences": SentenceRule(break_at=(3,))}, "break at 3"),
         (f"{_HEADINGS}\nBody.", {"heading_lines": -1}, "expected -1 heading lines"),
     ],

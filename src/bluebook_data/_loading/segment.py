@@ -55,6 +55,8 @@ def segment(text: str, structure: Structure) -> Chapter:
             them, a line of the body is empty, or a sentence break lies outside every paragraph.
     """
     lines = list(_lines(text))
+    if len(lines) > 1 and not lines[-1][1]:
+        lines.pop()  # a text file's final newline ends its last line; it starts no paragraph
     count = structure.heading_lines
     if count < 0 or len(lines) <= count:
         raise ValueError(f"expected {count} heading lines and a body, found {len(lines)} lines")
@@ -72,7 +74,7 @@ def segment(text: str, structure: Structure) -> Chapter:
     paragraphs = []
     for index, (start, line) in enumerate(lines[count:], start=1):
         if not line.strip():
-            raise ValueError(f"paragraph {index} is empty")
+            raise ValueError(f"paragraph {index} (line {count + index} of the text) is empty")
         paragraph_id = f"{prefix}-p{index}"
         span = Span(start, start + len(line), line)
         paragraphs.append(
