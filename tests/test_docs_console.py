@@ -3,11 +3,13 @@
 Each command of a ``console`` block that the page shows output for is run, in turn, in a folder of
 the block's own; on a terminal 100 columns wide without colour (standard error included, as a
 person at the terminal sees it), it must print exactly the lines shown. A command shown without
-output is an illustration, not run. One whose other programs (``jq``) are missing is skipped.
+output is an illustration, not run. One whose other programs (``jq``) or optional extras
+(pyarrow) are missing here is skipped.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import shlex
 import shutil
@@ -24,6 +26,8 @@ _BLOCK = re.compile(r"^```console\n(.*?)^```", re.MULTILINE | re.DOTALL)
 #: The command, wherever it is called in a line, and the interpreter running these tests for it.
 _PROGRAM = re.compile(r"(?<![\w/-])bluebook-data(?![\w-])")
 _THIS_PYTHON = f"{shlex.quote(sys.executable)} -m bluebook_data"
+#: What MissingExtraError says of a module an optional extra brings.
+_MISSING_EXTRA = re.compile(r"needs (\w+), which is not installed")
 
 
 def _sessions() -> list[tuple[str, list[tuple[str, list[str]]]]]:
@@ -67,6 +71,9 @@ def test_console_sessions_print_what_the_page_shows(
             stderr=True,
         )
         printed = [line.rstrip() for line in output.splitlines()]
+        extra = _MISSING_EXTRA.search(output)
+        if extra is not None and importlib.util.find_spec(extra.group(1)) is None:
+            pytest.skip(f"{label}: {command!r} needs {extra.group(1)}, an extra not installed")
         assert printed == shown, f"{label}: $ {command}"
 
 
