@@ -19,6 +19,7 @@ ROOT = "bluebook_data"
 LAZY = {
     ("bluebook_data._edition.names", "difflib"),
     ("bluebook_data.errors", "difflib"),
+    ("bluebook_data.model", "datetime"),
     ("bluebook_data._exports.plot", "matplotlib"),
     ("bluebook_data._loading.pipeline", "hashlib"),
     ("bluebook_data._exports.ipython", "bluebook_data._exports.html"),

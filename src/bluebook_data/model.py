@@ -7,12 +7,13 @@ between threads and kept as a dictionary key. Equality and hashing are by value.
 
 from __future__ import annotations
 
-import calendar
-import datetime
 import enum
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
+
+if TYPE_CHECKING:
+    import datetime
 
 __all__ = [
     "Chapter",
@@ -79,6 +80,12 @@ _ISO_WIDTHS = (4, 2, 2)
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
+def _days_in(year: int, month: int) -> int:
+    """Return how many days the month has in the year (the Gregorian calendar)."""
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return _DAYS_IN_MONTH[month - 1] - (month == 2 and not leap)
+
+
 def _none_first(value: int | None) -> int:
     return 0 if value is None else value
 
@@ -97,8 +104,7 @@ def _check_day(
         return
     if instance.month is None:
         raise ValueError("a day needs a month")
-    leap = instance.year % 4 == 0 and (instance.year % 100 != 0 or instance.year % 400 == 0)
-    last = _DAYS_IN_MONTH[instance.month - 1] - (instance.month == 2 and not leap)
+    last = _days_in(instance.year, instance.month)
     if not 1 <= value <= last:
         raise ValueError(
             f"day must be 1-{last} for {instance.year}-{instance.month:02d}, not {value!r}"
@@ -152,6 +158,10 @@ class PartialDate:
         >>> PartialDate(2015, 10).first_day()
         datetime.date(2015, 10, 1)
         """
+        # Imported on use, deliberately: only the exports' date bounds need it, and target 5 (the
+        # memory a load adds) has no room for it in every program that loads the data.
+        import datetime
+
         return datetime.date(self.year, self.month or 1, self.day or 1)
 
     def last_day(self) -> datetime.date:
@@ -160,8 +170,10 @@ class PartialDate:
         >>> PartialDate(2015, 2).last_day(), PartialDate(2016).last_day()
         (datetime.date(2015, 2, 28), datetime.date(2016, 12, 31))
         """
+        import datetime  # as in first_day
+
         month = self.month or 12
-        return datetime.date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
+        return datetime.date(self.year, month, self.day or _days_in(self.year, month))
 
     def isoformat(self) -> str:
         """Give the date as ``2015``, ``2015-10`` or ``2015-10-22``."""
