@@ -18,7 +18,8 @@ import attrs
 
 from bluebook_data._loading.folder import DEFAULT_MAX_BYTES
 from bluebook_data._loading.loader import examine_folder
-from bluebook_data._loading.pipeline import ANNOTATIONS_FILE, Outcome
+from bluebook_data._loading.pipeline import Outcome
+from bluebook_data._loading.resources import ANNOTATIONS_FILE
 from bluebook_data.errors import DataError
 
 __all__ = ["Problem", "Report", "check_folder"]

@@ -10,6 +10,7 @@ import json
 from pathlib import Path, PurePosixPath
 from typing import Any, Final
 
+from bluebook_data._loading.resources import ANNOTATIONS_FILE
 from bluebook_data.errors import DataError
 
 __all__ = ["DEFAULT_MAX_BYTES", "MAX_DEPTH", "decode_text", "parse_strict", "read_member"]
@@ -33,11 +34,11 @@ def read_member(folder: Path, name: object, max_bytes: int, field: str = "$") ->
             symbolic link that leads out, a missing or unreadable file, or one over the limit.
     """
     if not isinstance(name, str) or not name:
-        raise DataError("annotations.json", (f"expected a file name, got {name!r} @ {field}",))
+        raise DataError(ANNOTATIONS_FILE, (f"expected a file name, got {name!r} @ {field}",))
     parts = PurePosixPath(name.replace("\\", "/"))
     if parts.is_absolute() or ".." in parts.parts or Path(name).is_absolute():
         problem = f"the file {name!r} is not inside the folder; name a file in it @ {field}"
-        raise DataError("annotations.json", (problem,))
+        raise DataError(ANNOTATIONS_FILE, (problem,))
     path = folder / name
     try:
         resolved = path.resolve(strict=True)

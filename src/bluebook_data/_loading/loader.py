@@ -21,7 +21,8 @@ from importlib_resources.abc import Traversable
 from bluebook_data._edition.bluebook import Bluebook
 from bluebook_data._loading import resources
 from bluebook_data._loading.folder import DEFAULT_MAX_BYTES, decode_text, parse_strict, read_member
-from bluebook_data._loading.pipeline import ANNOTATIONS_FILE, Outcome, examine
+from bluebook_data._loading.pipeline import Outcome, examine
+from bluebook_data._loading.resources import ANNOTATIONS_FILE
 from bluebook_data._versions import DATA_VERSION
 from bluebook_data.errors import DataError
 

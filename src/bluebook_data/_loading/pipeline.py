@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Callable
-from typing import Any, Final
+from typing import Any
 
 import attrs
 from cattrs import transform_error
@@ -20,15 +20,13 @@ from bluebook_data._edition.bluebook import Bluebook
 from bluebook_data._loading import validate
 from bluebook_data._loading.convert import converter, describe_error
 from bluebook_data._loading.document import AnnotationFile
-from bluebook_data._loading.quotes import resolve_quotes
+from bluebook_data._loading.quotes import resolve_quotes, without_quotes
+from bluebook_data._loading.resources import ANNOTATIONS_FILE
 from bluebook_data._loading.segment import segment
 from bluebook_data._versions import SCHEMA_VERSION
 from bluebook_data.errors import DataError
 
-__all__ = ["ANNOTATIONS_FILE", "Outcome", "examine", "sha256_hex"]
-
-#: The annotations file of every edition folder.
-ANNOTATIONS_FILE: Final = "annotations.json"
+__all__ = ["Outcome", "examine", "sha256_hex"]
 
 
 def sha256_hex(data: bytes) -> str:
@@ -47,8 +45,8 @@ def sha256_hex(data: bytes) -> str:
 class Outcome:
     """What examining an edition gave: the edition if all was well, else the problems by file.
 
-    ``document`` is the annotations with every quote that could be resolved made a span;
-    ``quotes`` counts those, ``unresolved`` the quotes that stand nowhere or in several places.
+    ``document`` is the annotations with every quote that could be resolved made a span, and
+    those that could not left out; ``quotes`` counts the first, ``unresolved`` the others.
     """
 
     book: Bluebook | None
@@ -96,29 +94,6 @@ def _read_text(
         return None, {error.file: list(error.problems)}
 
 
-def _without_quotes(document: dict[str, Any]) -> dict[str, Any]:
-    """Drop the unresolved quotes, reported already, so that structuring reports the rest."""
-    records = document.get("records")
-    if not isinstance(records, dict):
-        return document
-    kept = {
-        kind: [
-            {**record, "evidence": [e for e in record["evidence"] if not _quote(e)]}
-            if isinstance(record, dict) and isinstance(record.get("evidence"), list)
-            else record
-            for record in items
-        ]
-        if isinstance(items, list)
-        else items
-        for kind, items in records.items()
-    }
-    return {**document, "records": kept}
-
-
-def _quote(item: object) -> bool:
-    return isinstance(item, dict) and "exact" in item
-
-
 def _structure(document: dict[str, Any]) -> tuple[AnnotationFile | None, list[str]]:
     content = {key: value for key, value in document.items() if key != "$schema"}
     try:
@@ -144,14 +119,18 @@ def examine(
         return Outcome(None, {ANNOTATIONS_FILE: [problem]}, document)
     text, problems = _read_text(document, read, decode)
     found = problems.setdefault(ANNOTATIONS_FILE, [])
-    quotes = unresolved_count = 0
-    if text is not None:
-        resolved, unresolved = resolve_quotes(document, text)
-        unresolved_count = len(unresolved)
-        quotes = len(_quotes_in(document)) - unresolved_count
-        found += unresolved
-        document = resolved
-    annotations, structure_problems = _structure(_without_quotes(document))
+    quotes = unresolved = 0
+    if text is None:
+        document = without_quotes(document)
+    else:
+        resolution = resolve_quotes(document, text)
+        found += resolution.problems
+        document, quotes, unresolved = (
+            resolution.document,
+            resolution.resolved,
+            len(resolution.problems),
+        )
+    annotations, structure_problems = _structure(document)
     found += structure_problems
     if annotations is not None and text is not None and not found:
         try:
@@ -162,24 +141,9 @@ def examine(
             found += validate.problems(annotations.records, text)
             if not found:
                 book = _edition(annotations, chapter)
-                return Outcome(book, {}, document, quotes, unresolved_count)
+                return Outcome(book, {}, document, quotes, unresolved)
     found_problems = {file: found for file, found in problems.items() if found}
-    return Outcome(None, found_problems, document, quotes, unresolved_count)
-
-
-def _quotes_in(document: Any) -> list[object]:
-    records = document.get("records") if isinstance(document, dict) else None
-    if not isinstance(records, dict):
-        return []
-    return [
-        item
-        for items in records.values()
-        if isinstance(items, list)
-        for record in items
-        if isinstance(record, dict) and isinstance(record.get("evidence"), list)
-        for item in record["evidence"]
-        if _quote(item)
-    ]
+    return Outcome(None, found_problems, document, quotes, unresolved)
 
 
 def _edition(annotations: AnnotationFile, chapter: Any) -> Bluebook:

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-__all__ = ["CITING", "has_quotes", "resolve_quotes"]
+import attrs
 
-#: The kinds of record that cite the text, as the annotations file names them.
-CITING: Final = ("countries", "people", "topics", "engagements", "statements")
+from bluebook_data._loading.validate import CITING
+
+__all__ = ["Resolution", "resolve_quotes", "without_quotes"]
+
 _QUOTE_KEYS: Final = frozenset({"type", "exact", "prefix", "suffix"})
 #: How many places an ambiguous quote's message lists.
 _SHOWN: Final = 5
@@ -39,11 +41,6 @@ def _evidence_lists(document: Any) -> list[tuple[str, list[Any]]]:
     return found
 
 
-def has_quotes(document: Any) -> int:
-    """Count the pieces of evidence written as quotes."""
-    return sum(map(_is_quote, (item for _, items in _evidence_lists(document) for item in items)))
-
-
 def _places(text: str, quote: dict[str, Any]) -> list[int]:
     prefix, exact, suffix = quote.get("prefix", ""), quote["exact"], quote.get("suffix", "")
     whole = prefix + exact + suffix
@@ -55,7 +52,7 @@ def _places(text: str, quote: dict[str, Any]) -> list[int]:
     return places
 
 
-def _problem(quote: dict[str, Any], text: str, path: str) -> str | None:
+def _problem(quote: dict[str, Any], path: str) -> str | None:
     """Say what is wrong with a quote's shape, or None."""
     extra = quote.keys() - _QUOTE_KEYS
     if extra:
@@ -68,38 +65,63 @@ def _problem(quote: dict[str, Any], text: str, path: str) -> str | None:
     return None
 
 
-def resolve_quotes(document: Any, text: str) -> tuple[Any, list[str]]:
-    """Return ``document`` with every quote replaced by its span, and what could not be resolved.
+@attrs.frozen
+class Resolution:
+    """The annotations with their quotes resolved, what could not be, and how many were.
 
-    The document given is left as it is. A quote that stands nowhere, or in more than one place,
-    is left in the copy returned, and named in a problem with the places it could mean.
+    ``document`` holds each resolved quote as its span and leaves out those that could not be
+    resolved, which ``problems`` names, so that structuring it reports only the rest.
+    """
+
+    document: Any
+    problems: list[str]
+    resolved: int
+
+
+def resolve_quotes(document: Any, text: str) -> Resolution:
+    """Resolve every quote in ``document``'s evidence to the one place it stands in ``text``.
+
+    The document given is left as it is; one without quotes is returned itself, uncopied. A quote
+    that stands nowhere, or in more than one place, is named with the places it could mean.
     """
     problems: list[str] = []
     replaced: dict[int, list[Any]] = {}
-    lists = _evidence_lists(document)
-    if not any(_is_quote(item) for _, evidence in lists for item in evidence):
-        return document, problems
-    for path, evidence in lists:
-        resolved = []
+    resolved = 0
+    for path, evidence in _with_quotes(document):
+        kept = []
         for position, item in enumerate(evidence):
             where = f"{path}[{position}]"
             if not _is_quote(item):
-                resolved.append(item)
+                kept.append(item)
                 continue
-            problem = _problem(item, text, where)
+            problem = _problem(item, where)
             places = [] if problem else _places(text, item)
             if problem is None and len(places) == 1:
-                start = places[0]
-                resolved.append(
-                    {"start": start, "end": start + len(item["exact"]), "text": item["exact"]}
-                )
-                continue
-            if problem is None:
-                problem = _unresolved(item, text, places, where)
-            problems.append(problem)
-            resolved.append(item)
-        replaced[id(evidence)] = resolved
-    return _rebuilt(document, replaced), problems
+                start, exact = places[0], item["exact"]
+                kept.append({"start": start, "end": start + len(exact), "text": exact})
+                resolved += 1
+            else:
+                problems.append(problem or _unresolved(item, text, places, where))
+        replaced[id(evidence)] = kept
+    return Resolution(_rebuilt(document, replaced), problems, resolved)
+
+
+def without_quotes(document: Any) -> Any:
+    """Return ``document`` without the evidence written as quotes, for a text that is not read."""
+    replaced = {
+        id(evidence): [item for item in evidence if not _is_quote(item)]
+        for _, evidence in _with_quotes(document)
+    }
+    return _rebuilt(document, replaced)
+
+
+def _with_quotes(document: Any) -> list[tuple[str, list[Any]]]:
+    """Return the evidence lists that hold a quote, with their field paths."""
+    return [
+        (path, evidence)
+        for path, evidence in _evidence_lists(document)
+        if any(map(_is_quote, evidence))
+    ]
 
 
 def _unresolved(quote: dict[str, Any], text: str, places: list[int], where: str) -> str:
@@ -123,6 +145,8 @@ def _unresolved(quote: dict[str, Any], text: str, places: list[int], where: str)
 
 def _rebuilt(value: Any, replaced: dict[int, list[Any]]) -> Any:
     """Copy the containers of ``value``, putting each replaced evidence list in its place."""
+    if not replaced:
+        return value
     if isinstance(value, list):
         if id(value) in replaced:
             return replaced[id(value)]

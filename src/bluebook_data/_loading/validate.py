@@ -13,11 +13,11 @@ from typing import Final
 
 from bluebook_data.model import EngagementKind, Records
 
-__all__ = ["problems"]
+__all__ = ["CITING", "problems"]
 
 _ROOT: Final = "$.records"
 #: The kinds of record that cite the text, as named in Records and in the annotations file.
-_CITING: Final = ("countries", "people", "topics", "engagements", "statements")
+CITING: Final = ("countries", "people", "topics", "engagements", "statements")
 
 
 def _at(kind: str, position: int, field: str) -> str:
@@ -26,7 +26,7 @@ def _at(kind: str, position: int, field: str) -> str:
 
 def _quotes(records: Records, text: str) -> Iterator[str]:
     # One pass over every span of every record.
-    for kind in _CITING:
+    for kind in CITING:
         for i, record in enumerate(getattr(records, kind)):
             for j, span in enumerate(record.evidence):
                 # A Span holds end - start characters: text[start:end] == span.text, uncopied.
