@@ -11,8 +11,8 @@ import pytest
 
 import bluebook_data as bb
 from bluebook_data import cli
-from bluebook_data._exports.annotation_schema import annotation_schema_text as schema_text
-from bluebook_data._loading import check
+from bluebook_data._authoring import check
+from bluebook_data._authoring.annotation_schema import annotation_schema_text as schema_text
 from tests.editions import TEXT, TEXT_NAME, harbour_annotations, quote, write_edition
 
 

@@ -11,8 +11,8 @@ import importlib_resources
 import pytest
 
 import bluebook_data as bb
-from bluebook_data._exports.events import PLOVER_TABLE_URL
 from bluebook_data._loading import resources
+from bluebook_data._tables.events import PLOVER_TABLE_URL
 from tests.helpers import Record, records, sentences, spans
 
 _BOOK = bb.load()

@@ -10,9 +10,9 @@ from collections.abc import Callable
 import pytest
 
 import bluebook_data as bb
+from bluebook_data._display.html import html_of
+from bluebook_data._display.ipython import DISPLAYED
 from bluebook_data._edition.results import Results
-from bluebook_data._exports.html import html_of
-from bluebook_data._exports.ipython import DISPLAYED
 
 _QUERIES: list[Callable[[], tuple[object, ...]]] = [
     lambda: bb.engagements(country="KZ"),

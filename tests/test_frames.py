@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 import bluebook_data as bb
-from bluebook_data._exports.tables import TableName, table, table_names
+from bluebook_data._tables.tables import TableName, table, table_names
 
 
 @pytest.mark.parametrize(("function", "module", "extra"), [

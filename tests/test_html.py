@@ -7,8 +7,8 @@ from html import escape
 import attrs
 
 import bluebook_data as bb
-from bluebook_data._exports.html import html_of, record_html, results_html
-from bluebook_data._exports.html_text import marked, span_in_context
+from bluebook_data._display.html import html_of, record_html, results_html
+from bluebook_data._display.html_text import marked, span_in_context
 
 
 def test_evidence_is_marked_inside_its_sentence_with_offsets_on_hover() -> None:

@@ -7,7 +7,7 @@ import json
 import pytest
 
 import bluebook_data as bb
-from bluebook_data._exports.layouts import CAMEO_TO_CONTEXTS, GOLDSTEIN, layout_table
+from bluebook_data._tables.layouts import CAMEO_TO_CONTEXTS, GOLDSTEIN, layout_table
 from bluebook_data.cli import main
 
 #: The codebook columns each layout fills, in order; the events guide lists those it leaves out.

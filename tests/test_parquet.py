@@ -9,7 +9,7 @@ import pytest
 
 import bluebook_data as bb
 from bluebook_data._exports.datapackage import link_tables
-from bluebook_data._exports.tables import TableName, table, table_names
+from bluebook_data._tables.tables import TableName, table, table_names
 from bluebook_data.cli import main
 
 pytest.importorskip("pyarrow")

@@ -10,7 +10,7 @@ import attrs
 import pytest
 
 import bluebook_data as bb
-from bluebook_data._exports.plot import draw_timeline
+from bluebook_data._display.plot import draw_timeline
 
 pyplot = pytest.importorskip("matplotlib.pyplot")
 

@@ -10,9 +10,9 @@ import cattrs
 import pytest
 
 import bluebook_data as bb
-from bluebook_data._exports.fields import RECORD_CLASSES, data_fields
 from bluebook_data._exports.schema import DIALECT
-from bluebook_data._exports.tables import TableName, table, table_names
+from bluebook_data._tables.fields import RECORD_CLASSES, data_fields
+from bluebook_data._tables.tables import TableName, table, table_names
 
 jsonschema = pytest.importorskip("jsonschema")
 

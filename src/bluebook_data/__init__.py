@@ -25,15 +25,15 @@ from bluebook_data.errors import (
 if typing.TYPE_CHECKING:
     import cattrs
 
+    from bluebook_data._display.plot import plot_timeline
     from bluebook_data._edition.bluebook import Bluebook
     from bluebook_data._exports.citation import Citation, citation
     from bluebook_data._exports.datapackage import write_datapackage
     from bluebook_data._exports.frames import to_arrow, to_pandas, to_polars
     from bluebook_data._exports.parquet import write_parquet
-    from bluebook_data._exports.plot import plot_timeline
     from bluebook_data._exports.schema import json_schema
-    from bluebook_data._exports.tables import to_records
     from bluebook_data._exports.webannotation import web_annotations, write_web_annotations
+    from bluebook_data._tables.tables import to_records
     from bluebook_data.model import (
         Chapter,
         Country,
@@ -93,11 +93,11 @@ _MODULE_OF = {
     "citation": "bluebook_data._exports.citation",
     "converter": "bluebook_data._loading.convert",
     "json_schema": "bluebook_data._exports.schema",
-    "plot_timeline": "bluebook_data._exports.plot",
+    "plot_timeline": "bluebook_data._display.plot",
     "to_arrow": "bluebook_data._exports.frames",
     "to_pandas": "bluebook_data._exports.frames",
     "to_polars": "bluebook_data._exports.frames",
-    "to_records": "bluebook_data._exports.tables",
+    "to_records": "bluebook_data._tables.tables",
     "web_annotations": "bluebook_data._exports.webannotation",
     "write_datapackage": "bluebook_data._exports.datapackage",
     "write_parquet": "bluebook_data._exports.parquet",
@@ -130,6 +130,6 @@ def __dir__() -> list[str]:
 
 # Inside IPython (Jupyter), records and query results show themselves as HTML tables.
 if "IPython" in sys.modules:
-    from bluebook_data._exports.ipython import register_html_display
+    from bluebook_data._display.ipython import register_html_display
 
     register_html_display()

@@ -18,7 +18,7 @@ class Results(tuple[_Record, ...]):
 
     It equals, hashes and slices like the plain tuple of the same records (a slice is a plain
     tuple), so code written for tuples keeps working. Jupyter shows it as a table of its records
-    (see :mod:`bluebook_data._exports.html`). Its repr spells out the first few records only.
+    (see :mod:`bluebook_data._display.html`). Its repr spells out the first few records only.
 
     >>> import bluebook_data as bb
     >>> found = bb.countries(region="caucasus")

@@ -20,10 +20,10 @@ from typing import Any, Final
 
 from bluebook_data._edition.bluebook import Bluebook
 from bluebook_data._exports.citation import citation_of
-from bluebook_data._exports.columns import Column, Table
 from bluebook_data._exports.formats import csv_text
-from bluebook_data._exports.tables import tables
 from bluebook_data._loading.loader import edition_or_shipped
+from bluebook_data._tables.columns import Column, Table
+from bluebook_data._tables.tables import tables
 from bluebook_data._versions import DATA_VERSION
 
 __all__ = ["PACKAGE_NAME", "PROFILE", "descriptor", "link_tables", "write_datapackage"]

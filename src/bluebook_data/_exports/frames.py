@@ -15,9 +15,9 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from bluebook_data._exports.citation import citation
-from bluebook_data._exports.columns import Column, Table
-from bluebook_data._exports.tables import TableName, table
 from bluebook_data._loading.loader import edition_or_shipped
+from bluebook_data._tables.columns import Column, Table
+from bluebook_data._tables.tables import TableName, table
 from bluebook_data._versions import DATA_VERSION
 from bluebook_data.errors import MissingExtraError
 

@@ -17,8 +17,8 @@ from pathlib import Path
 from bluebook_data._edition.bluebook import Bluebook
 from bluebook_data._exports.datapackage import link_tables
 from bluebook_data._exports.frames import arrow_table, require
-from bluebook_data._exports.tables import tables
 from bluebook_data._loading.loader import edition_or_shipped
+from bluebook_data._tables.tables import tables
 
 __all__ = ["write_parquet"]
 

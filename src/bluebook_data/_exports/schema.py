@@ -8,7 +8,7 @@ is here. A table's schema describes one row of :func:`bluebook_data.to_records`,
 table's columns.
 
 Both kinds constrain what a type alone cannot: dates must be real calendar dates (see
-:mod:`bluebook_data._exports.patterns`), enums take their values, and a code or id that points
+:mod:`bluebook_data._tables.patterns`), enums take their values, and a code or id that points
 to another record must be one the loaded edition has (``"$defs"`` holds each such list once).
 """
 
@@ -23,11 +23,11 @@ from typing import Any, Final
 import attrs
 
 from bluebook_data._edition.bluebook import Bluebook
-from bluebook_data._exports.columns import LINKS, Column, Table
-from bluebook_data._exports.fields import RECORD_CLASSES, data_fields, describe, field_types
-from bluebook_data._exports.patterns import DATE_PATTERN, PARTIAL_DATE_PATTERN
-from bluebook_data._exports.tables import table
 from bluebook_data._loading.loader import edition_or_shipped
+from bluebook_data._tables.columns import LINKS, Column, Table
+from bluebook_data._tables.fields import RECORD_CLASSES, data_fields, describe, field_types
+from bluebook_data._tables.patterns import DATE_PATTERN, PARTIAL_DATE_PATTERN
+from bluebook_data._tables.tables import table
 from bluebook_data.model import PartialDate
 
 __all__ = ["DIALECT", "json_schema"]

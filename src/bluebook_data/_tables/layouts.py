@@ -9,7 +9,7 @@ to the day, as the two datasets date every event to the day. The tables used:
 - CAMEO quad classes: the GDELT event codebook, which puts root codes 01 to 05 in class 1,
   verbal cooperation.
 - PLOVER contexts per CAMEO code: the CAMEO to PLOVER table,
-  :data:`~bluebook_data._exports.events.PLOVER_TABLE_URL`.
+  :data:`~bluebook_data._tables.events.PLOVER_TABLE_URL`.
 - Country names as ICEWS spells them: the ICEWS event files (``Russian Federation``).
 """
 
@@ -20,8 +20,8 @@ from types import MappingProxyType
 from typing import Any, Final, Literal, get_args
 
 from bluebook_data._edition.bluebook import Bluebook
-from bluebook_data._exports.columns import Column, Table
-from bluebook_data._exports.events import EVENTS, Event, events
+from bluebook_data._tables.columns import Column, Table
+from bluebook_data._tables.events import EVENTS, Event, events
 from bluebook_data.errors import InvalidFilterError
 from bluebook_data.model import Country
 

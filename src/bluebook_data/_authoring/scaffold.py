@@ -11,8 +11,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from bluebook_data._exports.annotation_schema import SCHEMA_FILE, annotation_schema_text
-from bluebook_data._loading.check import write_atomically
+from bluebook_data._authoring.annotation_schema import SCHEMA_FILE, annotation_schema_text
+from bluebook_data._authoring.check import write_atomically
 from bluebook_data._loading.folder import DEFAULT_MAX_BYTES, decode_text, read_member
 from bluebook_data._loading.pipeline import sha256_hex
 from bluebook_data._loading.resources import ANNOTATIONS_FILE

@@ -2,7 +2,7 @@
 
 A row is a plain dict of strings, integers, None and lists: ready for :func:`json.dumps`, the
 :mod:`csv` module, pandas and Arrow. The columns come from
-:mod:`bluebook_data._exports.columns`, so the tables follow the model.
+:mod:`bluebook_data._tables.columns`, so the tables follow the model.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from types import MappingProxyType
 from typing import Any, Literal, get_args
 
 from bluebook_data._edition.bluebook import Bluebook
-from bluebook_data._exports.columns import Table, model_columns
-from bluebook_data._exports.events import EVENTS
-from bluebook_data._exports.layouts import Layout, layout_table
 from bluebook_data._loading.loader import edition_or_shipped
+from bluebook_data._tables.columns import Table, model_columns
+from bluebook_data._tables.events import EVENTS
+from bluebook_data._tables.layouts import Layout, layout_table
 from bluebook_data.errors import InvalidFilterError
 from bluebook_data.model import Country, Engagement, Person, Sentence, Statement, Topic
 

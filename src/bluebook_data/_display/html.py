@@ -15,8 +15,8 @@ from typing import Any, Final
 
 import attrs
 
+from bluebook_data._display.html_text import chapter_html, edition_html, marked, span_in_context
 from bluebook_data._edition.bluebook import Bluebook
-from bluebook_data._exports.html_text import chapter_html, edition_html, marked, span_in_context
 from bluebook_data.model import Chapter, PartialDate, Reference, Sentence, Span
 
 __all__ = ["html_of", "record_html", "results_html"]

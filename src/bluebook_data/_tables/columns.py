@@ -15,8 +15,8 @@ from typing import Any, Final, Literal
 import attrs
 
 from bluebook_data._edition.bluebook import Bluebook
-from bluebook_data._exports.fields import data_fields, describe, field_types
-from bluebook_data._exports.patterns import PARTIAL_DATE_PATTERN
+from bluebook_data._tables.fields import data_fields, describe, field_types
+from bluebook_data._tables.patterns import PARTIAL_DATE_PATTERN
 from bluebook_data.model import PartialDate, Reference, Span
 
 __all__ = [

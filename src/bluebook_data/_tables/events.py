@@ -24,7 +24,7 @@ from typing import Any, Final
 import attrs
 
 from bluebook_data._edition.bluebook import Bluebook
-from bluebook_data._exports.columns import Column, Table, date_columns, list_column, sentence_of
+from bluebook_data._tables.columns import Column, Table, date_columns, list_column, sentence_of
 from bluebook_data.model import Country, Engagement, Status
 
 __all__ = ["CAMEO_TO_PLOVER", "EVENTS", "PLOVER_TABLE_URL", "Event", "containers", "events"]

@@ -25,7 +25,7 @@ DISPLAYED: Final = {
 def _html(value: object) -> str:
     # Imported on first display, deliberately: a notebook that shows no record never pays for the
     # renderer, which imports the records.
-    from bluebook_data._exports.html import html_of
+    from bluebook_data._display.html import html_of
 
     return html_of(value)
 
