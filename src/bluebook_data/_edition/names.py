@@ -61,7 +61,7 @@ def fold_for_search(text: str) -> str:
 
 
 def locate_phrase(text: str, query: str) -> tuple[int, int] | None:
-    """Return where ``query`` first stands in ``text`` as :func:`fold_for_search` matches it.
+    r"""Return where ``query`` first stands in ``text`` as :func:`fold_for_search` matches it.
 
     The offsets are ``text``'s own, so ``text[start:end]`` is the match as written there, its
     typographic quotes and runs of white space included; ``None`` if the phrase is not there.
@@ -131,7 +131,10 @@ def _nearest(word: str, named: Iterable[tuple[str, str]], n: int) -> tuple[str, 
     if not typed:
         return ()
     scored = sorted(
-        ((_closeness(typed, name), position, shown) for position, (name, shown) in enumerate(named)),
+        (
+            (_closeness(typed, name), position, shown)
+            for position, (name, shown) in enumerate(named)
+        ),
         key=lambda entry: (-entry[0], entry[1]),
     )
     if not scored or scored[0][0] < _CUTOFF:

@@ -35,9 +35,9 @@ def events(args: argparse.Namespace) -> str | TextTable:
             e.recipient.alpha3,
             e.engagement.id,
         ],
-        ["date", "event", "mode", "actor", "recipient", "engagement"],
         text_column="engagement",
-        optional=["mode"],
+        optional=["engagement", "mode"],
+        whole=["engagement"],
     )
 
 

@@ -1,11 +1,19 @@
-"""The listing subcommands: engagements, statements, countries, people, topics, search."""
+"""The listing subcommands: engagements, statements, countries, people, topics, search.
+
+Each table's columns are declared by the parser (:data:`~bluebook_data.cli.parser.COLUMNS`);
+here each row is filled in, and the columns a narrow terminal may leave out are named, least
+worth first. An id is never cut (it is what the detail commands take), so it goes first.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+from collections.abc import Sequence
 
 from bluebook_data._display.terminal import TextTable
 from bluebook_data.cli.common import date_text, edition, listing
+from bluebook_data.model import Sentence, Span
 
 __all__ = ["countries", "engagements", "people", "search", "statements", "topics"]
 
@@ -32,9 +40,8 @@ def engagements(args: argparse.Namespace) -> str | TextTable:
             e.id,
             e.title,
         ],
-        ["date", "status", "kind", "countries", "id", "title"],
         text_column="title",
-        optional=["status", "kind", "countries"],
+        optional=["id", "status", "countries"],
     )
 
 
@@ -45,10 +52,9 @@ def statements(args: argparse.Namespace) -> str | TextTable:
         args,
         "statements",
         found,
-        lambda s: [s.kind.value, s.id, s.summary],
-        ["kind", "id", "summary"],
+        lambda s: [s.kind.value, ",".join(s.countries) or "-", s.id, s.summary],
         text_column="summary",
-        optional=["kind"],
+        optional=["id", "countries"],
     )
 
 
@@ -60,22 +66,26 @@ def countries(args: argparse.Namespace) -> str | TextTable:
         "countries",
         found,
         lambda c: [c.code, c.alpha3, c.region.value, c.name],
-        ["code", "alpha3", "region", "name"],
         text_column="name",
         optional=["alpha3", "region"],
+        whole=["code", "alpha3"],
     )
 
 
 def people(args: argparse.Namespace) -> str | TextTable:
-    """List the people the records name."""
+    """List the people the records name, of one country if asked."""
+    book = edition(args)
+    found = book.people()
+    if args.country is not None:
+        code = book.country(args.country).code
+        found = tuple(person for person in found if person.country == code)
     return listing(
         args,
         "people",
-        edition(args).people(),
+        found,
         lambda p: [p.id, p.country, p.name, p.office],
-        ["id", "country", "name", "office (2015)"],
-        text_column="office (2015)",
-        optional=["country", "name"],
+        text_column="office",
+        optional=["id", "country"],
     )
 
 
@@ -86,19 +96,62 @@ def topics(args: argparse.Namespace) -> str | TextTable:
         "topics",
         edition(args).topics(),
         lambda t: [t.id, t.parent or "-", t.label],
-        ["id", "parent", "label"],
         text_column="label",
         optional=["parent"],
+        whole=["id", "parent"],
     )
 
 
 def search(args: argparse.Namespace) -> str | TextTable:
-    """List the sentences that contain the phrase."""
-    return listing(
-        args,
-        "sentences",
-        edition(args).search(args.query),
-        lambda s: [s.id, s.text],
-        ["sentence", "text"],
-        text_column="text",
-    )
+    """List the sentences that contain the phrase, each cut around the match on a terminal."""
+    results = edition(args).search(args.query)
+    found: Sequence[Sentence] = results[: args.limit]
+    matches = results.matches()[: args.limit]
+    if args.format in ("table", "markdown"):
+        return listing(
+            args,
+            "sentences",
+            found,
+            lambda s: [s.id, s.text],
+            text_column="text",
+            marks=[
+                (match.start - s.span.start, match.end - s.span.start)
+                for s, match in zip(found, matches, strict=True)
+            ],
+        )
+    if args.format in ("json", "jsonl"):
+        from bluebook_data._loading.convert import converter
+
+        documents = [
+            {**converter.unstructure(sentence), "match": converter.unstructure(match)}
+            for sentence, match in zip(found, matches, strict=True)
+        ]
+        if args.format == "jsonl":
+            return "\n".join(json.dumps(document, ensure_ascii=False) for document in documents)
+        return json.dumps(documents, ensure_ascii=False, indent=2)
+    return _flat_search(args, found, matches)
+
+
+def _flat_search(
+    args: argparse.Namespace, found: Sequence[Sentence], matches: Sequence[Span]
+) -> str:
+    """Return the sentences' flat rows, the match's offsets and words after them, as CSV or TSV."""
+    import attrs
+
+    from bluebook_data._exports.formats import render
+    from bluebook_data._tables.columns import Column, ColumnType
+    from bluebook_data._tables.tables import table
+
+    where = {sentence.id: match for sentence, match in zip(found, matches, strict=True)}
+
+    def part_of_match(part: str) -> Column:
+        def get(sentence: Sentence, _: object) -> object:
+            return getattr(where[sentence.id], part)
+
+        kind: ColumnType = "string" if part == "text" else "integer"
+        return Column(name=f"match_{part}", description=f"The match's {part}.", get=get, type=kind)
+
+    extra = [part_of_match(part) for part in ("start", "end", "text")]
+    sentences = table("sentences")
+    spec = attrs.evolve(sentences, columns=(*sentences.columns, *extra))
+    return render(spec, found, edition(args), args.format)
