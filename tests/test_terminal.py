@@ -25,7 +25,7 @@ _LISTINGS = [
     ["search", "peace treaty"],
     ["events"],
 ]
-_BOLD = re.compile(r"\x1b\[[0-9;]*m")
+_BOLD = re.compile(r"\x1b\[[0-9;]*m|\x1b\]8;;[^\x1b]*\x1b\\")
 _END = "---end-of-command---"
 
 # One interpreter runs every listing in turn, so that a width costs one start-up, not nine.
@@ -56,19 +56,31 @@ def test_no_line_is_wider_than_the_terminal(columns: int) -> None:
     for argv, output in zip(_LISTINGS, outputs, strict=True):
         lines = _BOLD.sub("", output).splitlines()
         assert len(lines) >= 3, argv
-        too_wide = [line for line in lines if len(line) > columns]
+        # A URL stands whole on its own line, to be clicked and copied, however long it is.
+        too_wide = [line for line in lines if len(line) > columns and " " in line.strip()]
         assert too_wide == [], argv
         assert output.startswith("\x1b[1m"), "headers are bold on a terminal"
 
 
-def test_shortened_titles_end_in_an_ellipsis_and_ids_stay_whole() -> None:
-    """At 80 columns a long title is cut with "…", and each row still shows its whole id."""
-    output = _BOLD.sub("", _on_terminal(80)[1])
+@pytest.mark.parametrize("columns", [60, 80, 120])
+def test_rows_show_date_kind_and_title_and_ids_whole_or_not_at_all(columns: int) -> None:
+    """At any width a row shows its date, kind and title; an id is whole or left out."""
+    output = _BOLD.sub("", _on_terminal(columns)[1])
     russia = bb.engagements(country="Russia")
-    rows = output.splitlines()[2:]
+    header, _, *rows = output.splitlines()
+    assert header.split()[:2] == ["date", "kind"] or header.split()[:3] == [
+        "date",
+        "status",
+        "kind",
+    ]
+    assert "title" in header.split()
     assert len(rows) == len(russia)
-    assert any(row.endswith(ELLIPSIS) for row in rows)
-    assert all(f" {e.id} " in row for e, row in zip(russia, rows, strict=True))
+    for engagement, row in zip(russia, rows, strict=True):
+        assert row.startswith(engagement.date.isoformat() if engagement.date else "-")
+        assert engagement.title[:10] in row
+        cut_id = re.search(re.escape(engagement.id[:12]) + r"\S*" + ELLIPSIS, row)
+        assert cut_id is None, row
+        assert ("id" in header.split()) == (f" {engagement.id} " in row)
 
 
 def test_no_color_turns_bold_off() -> None:
@@ -114,13 +126,20 @@ def test_optional_columns_go_before_the_text_column_is_unreadable(width: int) ->
     assert ("i" * 30 in row) == (width >= 10 + 30 + 20 + 4)
 
 
-def test_wrapped_values_keep_every_word() -> None:
-    """A record shown field by field wraps its long values onto continuation lines."""
-    words = " ".join(["word"] * 40)
-    table = TextTable(headers=["field", "value"], rows=[["text", words]], wrap=True)
-    lines = render_table(table, 40).splitlines()
-    assert all(len(line) <= 40 for line in lines)
-    assert " ".join(line[7:].strip() for line in lines[2:]).split() == words.split()
+def test_a_search_hit_is_cut_around_its_match_and_emphasised() -> None:
+    """On a narrow terminal each sentence found shows the phrase, in reverse video."""
+    (output,) = _on_terminal(60, listings=[["search", "peace treaty"]])
+    rows = output.splitlines()[2:]
+    assert len(rows) == len(bb.search("peace treaty"))
+    assert all("\x1b[7mpeace treaty\x1b[0m" in row for row in rows)
+
+
+def test_cells_are_shown_inert() -> None:
+    """Control characters in a cell are escaped: no cursor moves, titles or forged lines."""
+    table = TextTable(headers=["id", "title"], rows=[["a\x1b]0;x\x07", "b\nok\r\u202e"]])
+    shown = render_table(table, 80)
+    assert not {"\x1b", "\r", "\u202e"} & set(shown)
+    assert shown.splitlines()[2] == "a\\x1b]0;x\\x07  b\\nok\\r\\u202e"
 
 
 def test_a_terminal_narrower_than_any_column_still_gets_short_lines() -> None:

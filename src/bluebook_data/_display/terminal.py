@@ -235,13 +235,13 @@ def _fit(table: TextTable, width: int) -> tuple[list[int], list[int]]:
     natural = _widths(table)
     text = table.headers.index(table.text_column) if table.text_column in table.headers else None
     floor = {i: min(natural[i], _TEXT_FLOOR) if i == text else natural[i] for i in keep}
-    hidden = iter(table.headers.index(name) for name in table.optional)
+    hidden = iter(table.headers.index(name) for name in table.optional if name in table.headers)
     while sum(floor[i] for i in keep) + len(_GAP) * (len(keep) - 1) > width:
         column = next(hidden, None)
         if column is None:
             break
         keep.remove(column)
-    whole = {table.headers.index(name) for name in table.whole}
+    whole = {table.headers.index(name) for name in table.whole if name in table.headers}
     widths = [natural[i] for i in keep]
     floors = [natural[i] if i in whole else min(natural[i], _COLUMN_FLOOR) for i in keep]
     if text in keep:

@@ -21,5 +21,11 @@ def completion(args: argparse.Namespace) -> str:
         import shtab
     except ImportError:
         raise MissingExtraError("completion", "completion", "shtab") from None
-    script: str = shtab.complete(parser(), shell=args.shell)
+    grammar = parser()
+    for action in grammar._actions:
+        # The help lists subcommands in its epilog and hides argparse's own list, which shtab
+        # would take as a sign that there are none to complete.
+        if isinstance(action, argparse._SubParsersAction):
+            action.help = "the command to run"
+    script: str = shtab.complete(grammar, shell=args.shell)
     return script.rstrip("\n")
