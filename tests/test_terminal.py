@@ -121,9 +121,9 @@ def test_optional_columns_go_before_the_text_column_is_unreadable(width: int) ->
     )
     header, _, row = render_table(table, width).splitlines()
     assert max(len(header), len(row)) <= width
-    assert ("status" in header) == (width >= 10 + 4 + 30 + 20 + 6)
+    assert ("status" in header) == (width >= 10 + 4 + 30 + 30 + 6)
     # Only when even the floors do not fit is a column other than the text shortened.
-    assert ("i" * 30 in row) == (width >= 10 + 30 + 20 + 4)
+    assert ("i" * 30 in row) == (width >= 10 + 30 + 30 + 4)
 
 
 def test_a_search_hit_is_cut_around_its_match_and_emphasised() -> None:

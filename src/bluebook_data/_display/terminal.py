@@ -34,7 +34,7 @@ __all__ = [
 ELLIPSIS = "\u2026"
 _GAP = "  "
 #: The narrowest a text column is made before other columns are hidden to make room for it.
-_TEXT_FLOOR = 20
+_TEXT_FLOOR = 30
 #: The narrowest any column is made as a last resort, when hiding columns was not enough.
 _COLUMN_FLOOR = 4
 _BOLD, _PLAIN = "\x1b[1m", "\x1b[0m"

@@ -54,7 +54,7 @@ def statements(args: argparse.Namespace) -> str | TextTable:
         found,
         lambda s: [s.kind.value, ",".join(s.countries) or "-", s.id, s.summary],
         text_column="summary",
-        optional=["id", "countries"],
+        optional=["countries", "id"],
     )
 
 

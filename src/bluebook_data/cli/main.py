@@ -45,11 +45,7 @@ def _shown(table: TextTable, args: argparse.Namespace) -> str:
         hidden = table.hidden_at(width)
         if hidden:
             # Said on stderr, so that it never mixes with the rows.
-            print(
-                f"{PROGRAM}: {', '.join(hidden)} left out to fit {width} columns "
-                "(--wide or --columns shows them)",
-                file=sys.stderr,
-            )
+            print(f"({', '.join(hidden)} left out; --wide shows them)", file=sys.stderr)
     return render_table(table, width, bold=styled())
 
 

@@ -42,9 +42,9 @@ COLUMNS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType({
     "events": ("date", "event", "mode", "actor", "recipient", "engagement"),
 })  # fmt: skip
 #: The formats of a listing: a table for people, text for programs, a Markdown table to paste.
-LISTING_FORMATS: Final = (*FORMATS, "tsv", "markdown")
+LISTING_FORMATS: Final = (*FORMATS, "markdown")
 #: The formats of one record: its page for people, or text for programs.
-RECORD_FORMATS: Final = (*FORMATS, "tsv")
+RECORD_FORMATS: Final = FORMATS
 #: The shells whose completion script ``completion`` prints.
 SHELLS: Final = ("bash", "zsh", "fish", "tcsh")
 
@@ -183,6 +183,7 @@ class _Commands:
                 "--format",
                 choices=LISTING_FORMATS,
                 default="table",
+                metavar="FORMAT",
                 help="table (the default, for people), json, jsonl (a record a line), csv, tsv, "
                 "or markdown (the table's columns, to paste)",
             )
@@ -202,6 +203,7 @@ class _Commands:
                 "--format",
                 choices=RECORD_FORMATS,
                 default="table",
+                metavar="FORMAT",
                 help="table (the default: the record as a page), json, jsonl, csv or tsv",
             )
         return sub
