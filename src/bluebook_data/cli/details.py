@@ -150,8 +150,8 @@ def _people(ids: Sequence[str], book: bb.Bluebook) -> str:
     return ", ".join(book.person(person_id).name for person_id in ids) or "-"
 
 
-def _dated(engagements: Sequence[bb.Engagement]) -> str:
-    return "; ".join(f"{date_text(e.date)} {e.id}" for e in engagements) or "-"
+def _ids(engagements: Sequence[bb.Engagement]) -> str:
+    return ", ".join(e.id for e in engagements) or "-"
 
 
 def engagement(args: argparse.Namespace) -> str:
@@ -207,7 +207,7 @@ def person(args: argparse.Namespace) -> str:
         ("office", found.office),
         ("country", _names([found.country], book)),
         ("Wikidata", found.wikidata or "-"),
-        ("engagements", _dated(book.engagements(person=found))),
+        ("engagements", _ids(book.engagements(person=found))),
     ]
     return _page(book, found.name, fields, found.evidence, found.references)
 
@@ -224,7 +224,7 @@ def country(args: argparse.Namespace) -> str:
         ("also called", ", ".join(found.aliases) or "-"),
         ("region", found.region.value),
         ("Wikidata", found.wikidata or "-"),
-        ("engagements", _dated(book.engagements(country=found))),
+        ("engagements", _ids(book.engagements(country=found))),
         ("statements", ", ".join(s.id for s in book.statements(country=found)) or "-"),
     ]
     return _page(book, found.name, fields, found.evidence, found.references)
@@ -241,7 +241,7 @@ def topic(args: argparse.Namespace) -> str:
         ("id", found.id),
         ("under", found.parent or "-"),
         ("over", ", ".join(below) or "-"),
-        ("engagements", _dated(book.engagements(topic=found))),
+        ("engagements", _ids(book.engagements(topic=found))),
         ("statements", ", ".join(s.id for s in book.statements(topic=found)) or "-"),
     ]
     return _page(book, found.label, fields, found.evidence)

@@ -364,7 +364,8 @@ def parser() -> Parser:
     """Return the command line's parser, every subcommand included."""
     built = Parser(
         prog=PROGRAM,
-        usage="%(prog)s [-h] [--version] [--data DIR] COMMAND [options]",
+        # -h and --version are listed under the options; the line stays short for a narrow screen.
+        usage="%(prog)s [--data DIR] COMMAND [options]",
         description="Query the Diplomatic Bluebook 2016, Chapter 2 Section 5 (Overview).",
         formatter_class=_Help,
     )
