@@ -5,15 +5,19 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
 import bluebook_data as bb
 from bluebook_data import cli
+from tests.editions import harbour_annotations, write_edition
+from tests.helpers import on_terminal
 
 
 def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -217,3 +221,39 @@ def test_ctrl_c_exits_130_quietly() -> None:
     process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=20)
     assert (process.returncode, out, err) == (130, "", "")
+
+
+_HOSTILE_TITLE = "Harbour\x1b]0;owned\x07 talks\r\n\u202eforged: no problems\x1b[2J"
+
+
+def _hostile_edition(folder: Path) -> Path:
+    """Write the tests' edition with escapes in a title and a ``javascript:`` source URL."""
+    document = harbour_annotations()
+    engagement = document["records"]["engagements"][0]
+    engagement["title"] = _HOSTILE_TITLE
+    engagement["references"] = [
+        {"url": "javascript:alert(1)", "title": "A \x1b[31mred\x1b[0m source"},
+        {"url": "https://example.org/ok", "title": "A plain source"},
+    ]
+    return write_edition(folder, document)
+
+
+@pytest.mark.parametrize(
+    "argv", [["engagements"], ["engagement", "2031"], ["search", "harbour"], ["text", "--ids"]]
+)
+def test_a_folders_strings_are_shown_inert_on_a_terminal(tmp_path: Path, argv: list[str]) -> None:
+    """Escapes, carriage returns and bidi overrides from a folder reach the terminal escaped."""
+    folder = _hostile_edition(tmp_path / "hostile")
+    command = [sys.executable, "-m", "bluebook_data", "--data", str(folder), *argv]
+    status, output = on_terminal(command, 100)
+    assert status == 0, output
+    # What remains once this package's own styles and links are taken out must be plain text.
+    plain = re.sub(r"\x1b\[[017]?m|\x1b\]8;;(https://[!-~]*?)?\x1b\\", "", output)
+    assert "\x1b" not in plain
+    assert "\u202e" not in plain
+    assert "\r" not in plain.replace("\r\n", "\n")
+    assert "\x1b]8;;javascript:" not in output
+    if argv[0] == "engagement":
+        assert "\\x1b]0;owned\\x07" in output
+        assert "\x1b]8;;https://example.org/ok\x1b\\" in output
+        assert "\x1b]8;;javascript:" not in output
