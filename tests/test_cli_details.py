@@ -73,6 +73,7 @@ def test_a_page_shows_evidence_in_its_sentence(capsys: pytest.CaptureFixture[str
         (["engagements", "--person", "Obama"], "'bluebook-data people' lists them all"),
         (["engagments"], "did you mean 'engagements' or 'engagement'?"),
         (["--data", "/nonexistent", "engagements"], "/nonexistent: not a folder (see"),
+        (["engagements", "--wide", "--format", "json"], "--wide is for --format table"),
         (["engagement", "2015-09-28-summit-new-york", "--limit", "2"], "does not take --limit"),
         (["engagements", "--columns", "id", "--format", "csv"], "--columns chooses"),
         (["events", "--layout", "polcat"], "did you mean 'polecat'?"),

@@ -24,6 +24,8 @@ _LISTINGS = [
     ["topics"],
     ["search", "peace treaty"],
     ["events"],
+    ["text"],
+    ["person", "Putin"],
 ]
 _BOLD = re.compile(r"\x1b\[[0-9;]*m|\x1b\]8;;[^\x1b]*\x1b\\")
 _END = "---end-of-command---"
@@ -59,7 +61,8 @@ def test_no_line_is_wider_than_the_terminal(columns: int) -> None:
         # A URL stands whole on its own line, to be clicked and copied, however long it is.
         too_wide = [line for line in lines if len(line) > columns and " " in line.strip()]
         assert too_wide == [], argv
-        assert output.startswith("\x1b[1m"), "headers are bold on a terminal"
+        if argv[0] != "text":
+            assert output.startswith("\x1b[1m"), "headers and titles are bold on a terminal"
 
 
 @pytest.mark.parametrize("columns", [60, 80, 120])
@@ -132,6 +135,17 @@ def test_a_search_hit_is_cut_around_its_match_and_emphasised() -> None:
     rows = output.splitlines()[2:]
     assert len(rows) == len(bb.search("peace treaty"))
     assert all("\x1b[7mpeace treaty\x1b[0m" in row for row in rows)
+
+
+@pytest.mark.parametrize("columns", [60, 120])
+def test_text_wraps_at_word_boundaries_with_paragraphs_apart(columns: int) -> None:
+    """``text`` on a terminal keeps every word, breaks only between words, and parts paragraphs."""
+    (output,) = _on_terminal(columns, listings=[["text"]])
+    assert output.split() == bb.text().split()
+    paragraphs = [p for s in bb.chapter().sections for p in s.paragraphs]
+    assert output.count("\n\n") == len(paragraphs)
+    words = set(bb.text().split())
+    assert all(set(line.split()) <= words for line in output.splitlines())
 
 
 def test_cells_are_shown_inert() -> None:

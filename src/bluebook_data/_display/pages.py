@@ -134,23 +134,26 @@ def render_prose(
 ) -> str:
     """Lay paragraphs out wrapped to ``width``, a blank line between them.
 
-    Each paragraph is given as ``(id, sentence)`` pairs (a heading as one pair, its id ``None``);
-    with ``ids`` each sentence starts its own line after its id, which ``search`` and evidence
-    name.
+    Each paragraph is given as ``(id, sentence)`` pairs; the headings as pairs whose id is
+    ``None``, a line each. With ``ids`` each sentence starts its own line after its id, which
+    ``search`` and evidence name.
 
     >>> one = [("p1-s1", "The first sentence is long."), ("p1-s2", "A second.")]
-    >>> print(render_prose([one, [(None, "Next.")]], 30, ids=False))
+    >>> print(render_prose([[(None, "Title"), (None, "Overview")], one], 30, ids=False))
+    Title
+    Overview
+    <BLANKLINE>
     The first sentence is long. A
     second.
-    <BLANKLINE>
-    Next.
     >>> print(render_prose([[("p1-s1", "One two."), ("p1-s2", "Four.")]], 40, ids=True))
     p1-s1  One two.
     p1-s2  Four.
     """
     blocks = []
     for sentences in paragraphs:
-        if ids and all(sentence_id is not None for sentence_id, _ in sentences):
+        if all(sentence_id is None for sentence_id, _ in sentences):
+            lines = [line for _, text in sentences for line in wrap_marked(text, width)]
+        elif ids:
             pad = max(len(inert(sentence_id or "")) for sentence_id, _ in sentences) + 2
             lines = []
             for sentence_id, text in sentences:

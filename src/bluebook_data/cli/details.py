@@ -270,8 +270,12 @@ def text(args: argparse.Namespace) -> str:
     at = 0
     for line in book.text().split("\n"):
         paragraph = paragraphs.get(at)
-        if paragraph is not None:
+        if paragraph is not None and args.ids:
             blocks.append([(s.id, s.text) for s in paragraph.sentences])
+        elif paragraph is not None:
+            blocks.append([(paragraph.id, paragraph.text)])
+        elif line.strip() and blocks and blocks[-1][0][0] is None:
+            blocks[-1].append((None, line))  # headings stay together, a line each
         elif line.strip():
             blocks.append([(None, line)])
         at += len(line) + 1

@@ -62,11 +62,14 @@ def _fail(message: str, status: int = 2) -> int:
 def _run(args: argparse.Namespace) -> object:
     """Import the subcommand's module, now that it is needed, and run the subcommand."""
     module, function = args.handler
+    command = f"{PROGRAM} {args.command}"
     if getattr(args, "columns", None) is not None and args.format not in ("table", "markdown"):
         raise UsageError(
             f"--columns chooses the columns of --format table or markdown, not {args.format}",
-            f"{PROGRAM} {args.command}",
+            command,
         )
+    if getattr(args, "wide", False) and args.format != "table":
+        raise UsageError(f"--wide is for --format table; {args.format} is never shortened", command)
     return getattr(importlib.import_module(module), function)(args)
 
 
@@ -116,7 +119,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # argparse's --help exits by itself; callers of main() still get a status back.
         return done.code if isinstance(done.code, int) else 0
     except bb.BluebookError as error:
-        command = f"{PROGRAM} {args.command}" if args and args.command else PROGRAM
+        # A folder given with --data is the program's option, not the subcommand's.
+        named = None if args is None or isinstance(error, bb.DataError) else args.command
+        command = f"{PROGRAM} {named}" if named else PROGRAM
         return _fail(f"{explained(error, args)} (see '{command} --help')")
     except UnicodeEncodeError as error:
         encoding = getattr(sys.stdout, "encoding", None) or error.encoding
