@@ -12,15 +12,18 @@ import argparse
 from bluebook_data.cli.parser import parser
 from bluebook_data.errors import MissingExtraError
 
+try:
+    import shtab
+except ImportError:  # the optional `completion` extra
+    shtab = None  # type: ignore[assignment]
+
 __all__ = ["completion"]
 
 
 def completion(args: argparse.Namespace) -> str:
     """Return the completion script for ``args.shell``."""
-    try:
-        import shtab
-    except ImportError:
-        raise MissingExtraError("completion", "completion", "shtab") from None
+    if shtab is None:
+        raise MissingExtraError("completion", "completion", "shtab")
     grammar = parser()
     for action in grammar._actions:
         # The help lists subcommands in its epilog and hides argparse's own list, which shtab

@@ -282,7 +282,7 @@ def _add_queries(commands: _Commands) -> None:
     one.add_argument("name", help="id or label, e.g. peace-treaty")
 
     search = commands.add(
-        "search", "cli.listings", "find sentences containing a phrase (case-insensitive)"
+        "search", "cli.searching", "find sentences containing a phrase (case-insensitive)"
     )
     search.add_argument("query", help="the phrase to look for")
     events = commands.add(
