@@ -160,3 +160,18 @@ def test_a_terminal_narrower_than_any_column_still_gets_short_lines() -> None:
     """Even at 10 columns no line is longer than the terminal."""
     table = TextTable(headers=["identifier", "title"], rows=[["x" * 40, "y" * 40]])
     assert all(len(line) <= 10 for line in render_table(table, 10).splitlines())
+
+
+@pytest.mark.parametrize("columns", [60, 80])
+def test_help_fits_the_terminal(columns: int) -> None:
+    """The help, the program's and each subcommand's, wraps to the terminal's width."""
+    helps = [["--help"], ["engagements", "--help"], ["search", "--help"], ["completion", "--help"]]
+    outputs = _on_terminal(columns, listings=helps)
+    for argv, output in zip(helps, outputs, strict=True):
+        lines = output.splitlines()
+        assert [line for line in lines if len(line) > columns] == [], argv
+        assert lines[0].startswith("usage: bluebook-data")
+    program, engagements = outputs[0], outputs[1]
+    assert "  engagements  list engagements" in program
+    assert "--data" not in engagements.split("\n\n")[0], "a subcommand's usage is its own"
+    assert "date,status,kind,countries,id,title" in engagements.replace("\n", "").replace(" ", "")
