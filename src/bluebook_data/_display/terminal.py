@@ -210,6 +210,10 @@ def _window(cell: str, mark: Mark | None, width: int) -> tuple[str, Mark | None]
     # A third of the room before the match, for its context; an ellipsis at each cut end.
     room = width - 2
     begin = max(0, min(start - max(room - (end - start), 0) // 3, len(cell) - (width - 1)))
+    # The context starts at a word, not inside one, when a word starts before the match.
+    space = cell.find(" ", begin, start) if begin and cell[begin - 1] != " " else -1
+    if space >= 0:
+        begin = space + 1
     shown = cell[begin : begin + room]
     tail = ELLIPSIS if begin + room < len(cell) else cell[begin + room : begin + room + 1]
     return ELLIPSIS + shown + tail, (start - begin + 1, min(end - begin + 1, width))
