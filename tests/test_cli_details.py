@@ -125,6 +125,21 @@ def test_tsv_and_markdown(capsys: pytest.CaptureFixture[str]) -> None:
     assert len(lines) == 2 + len(bb.countries())
 
 
+@pytest.mark.parametrize("fmt", ["table", "json", "jsonl", "csv", "tsv", "markdown"])
+@pytest.mark.parametrize(
+    "argv",
+    [["engagements"], ["statements"], ["countries"], ["people"], ["topics"], ["search", "Japan"]]
+    + [["events"], ["events", "--layout", "polecat"], ["events", "--layout", "icews"]],
+)
+def test_every_listing_prints_every_format(
+    capsys: pytest.CaptureFixture[str], argv: list[str], fmt: str
+) -> None:
+    """Every listing, in every format it offers, prints its rows and nothing on stderr."""
+    status, out, err = _run([*argv, "--format", fmt], capsys)
+    assert (status, err) == (0, "")
+    assert len(out.splitlines()) >= 2
+
+
 def test_people_filter_by_country(capsys: pytest.CaptureFixture[str]) -> None:
     """``people --country`` lists only that country's people, as Python's filter would."""
     _, out, _ = _run(["people", "--country", "Russia", "--format", "jsonl"], capsys)
