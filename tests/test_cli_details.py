@@ -128,8 +128,11 @@ def test_tsv_and_markdown(capsys: pytest.CaptureFixture[str]) -> None:
 @pytest.mark.parametrize("fmt", ["table", "json", "jsonl", "csv", "tsv", "markdown"])
 @pytest.mark.parametrize(
     "argv",
-    [["engagements"], ["statements"], ["countries"], ["people"], ["topics"], ["search", "Japan"]]
-    + [["events"], ["events", "--layout", "polecat"], ["events", "--layout", "icews"]],
+    [
+        *[["engagements"], ["statements"], ["countries"], ["people"], ["topics"]],
+        *[["search", "Japan"], ["events"], ["events", "--layout", "polecat"]],
+        ["events", "--layout", "icews"],
+    ],
 )
 def test_every_listing_prints_every_format(
     capsys: pytest.CaptureFixture[str], argv: list[str], fmt: str

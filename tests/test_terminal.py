@@ -9,6 +9,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import bluebook_data as bb
 from bluebook_data._display.terminal import ELLIPSIS, TextTable, render_table
@@ -175,3 +177,47 @@ def test_help_fits_the_terminal(columns: int) -> None:
     assert "  engagements  list engagements" in program
     assert "--data" not in engagements.split("\n\n")[0], "a subcommand's usage is its own"
     assert "date,status,kind,countries,id,title" in engagements.replace("\n", "").replace(" ", "")
+
+
+_CELL = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    rows=st.lists(st.tuples(st.from_regex(r"[a-z0-9-]{1,40}", fullmatch=True), _CELL, _CELL),
+                  min_size=1, max_size=5),
+    width=st.integers(10, 160),
+)  # fmt: skip
+def test_any_table_fits_and_ids_are_whole_or_absent(
+    rows: list[tuple[str, str, str]], width: int
+) -> None:
+    """At any width no line is wider; an id column is shown whole in every row, or not at all."""
+    table = TextTable(
+        headers=["id", "kind", "title"],
+        rows=rows,
+        text_column="title",
+        optional=["id"],
+        whole=["id"],
+    )
+    lines = render_table(table, width).splitlines()
+    assert all(len(line) <= width for line in lines)
+    if lines[0].startswith("id"):
+        assert all(line.startswith(row[0] + " ") or line == row[0] for line, (row) in
+                   zip(lines[2:], rows, strict=True))  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.data(), width=st.integers(40, 120))
+def test_a_marked_match_stays_in_view(data: st.DataObject, width: int) -> None:
+    """However long the sentence and wherever the match, the cut cell shows all of the match."""
+    text = data.draw(st.text(st.sampled_from("abc "), min_size=1, max_size=400))
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, min(len(text), start + 12)))
+    table = TextTable(
+        headers=["sentence", "text"],
+        rows=[["s1", text]],
+        text_column="text",
+        marks=[(start, end)],
+    )
+    shown = render_table(table, width, bold=True).splitlines()[2]
+    assert f"\x1b[7m{text[start:end]}\x1b[0m" in shown

@@ -291,7 +291,8 @@ def render_table(table: TextTable, width: int | None = None, bold: bool = False)
             if i == text:
                 cell, placed = _window(row[i], mark, w)
                 if placed is not None:
-                    where = (len(_GAP.join(cells)) + len(_GAP) * bool(cells), placed)
+                    # The columns before it are padded to their widths, a gap after each.
+                    where = (sum(widths[: len(cells)]) + len(_GAP) * len(cells), placed)
                 cells.append(cell)
             else:
                 cells.append(_cut(row[i], w))
