@@ -174,8 +174,18 @@ def test_completion_names_every_subcommand(capsys: pytest.CaptureFixture[str], s
         assert name in out
 
 
-def test_bash_completion_completes_a_subcommand() -> None:
-    """Sourced into bash, the script offers ``engagement`` and ``engagements`` for ``engag``."""
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["engag"], ["engagement", "engagements"]),
+        (["engagements", "--format", ""], ["csv", "json", "jsonl", "markdown", "table", "tsv"]),
+        (["completion", "f"], ["fish"]),
+    ],
+)
+def test_bash_completion_completes_commands_and_choices(
+    words: list[str], expected: list[str]
+) -> None:
+    """Sourced into bash, the script completes subcommands and each option's choices."""
     pytest.importorskip("shtab")
     script = subprocess.run(
         [sys.executable, "-m", "bluebook_data", "completion", "bash"],
@@ -183,13 +193,14 @@ def test_bash_completion_completes_a_subcommand() -> None:
         text=True,
         check=True,
     ).stdout
+    line = " ".join(["bluebook-data", *words])
     probe = (
-        script
-        + "\nCOMP_WORDS=(bluebook-data engag); COMP_CWORD=1; COMP_LINE='bluebook-data engag';"
-        + " COMP_POINT=${#COMP_LINE}; _shtab_bluebook_data; printf '%s\\n' \"${COMPREPLY[@]}\"\n"
+        f"{script}\nCOMP_WORDS=(bluebook-data {' '.join(map(repr, words))});"
+        f" COMP_CWORD={len(words)}; COMP_LINE={line!r}; COMP_POINT=${{#COMP_LINE}};"
+        ' _shtab_bluebook_data; printf "%s\\n" "${COMPREPLY[@]}"\n'
     )
     run = subprocess.run(["bash", "-c", probe], capture_output=True, text=True, check=False)
-    assert sorted(run.stdout.split()) == ["engagement", "engagements"]
+    assert sorted(run.stdout.split()) == expected
 
 
 def test_a_full_stdout_is_one_line_and_status_1() -> None:

@@ -30,5 +30,12 @@ def completion(args: argparse.Namespace) -> str:
         # would take as a sign that there are none to complete.
         if isinstance(action, argparse._SubParsersAction):
             action.help = "the command to run"
+    for command in (grammar, *grammar.subcommands.values()):
+        for action in command._actions:
+            # Folders and files complete as paths; names and ids are left to the listings.
+            if action.dest in ("data", "directory"):
+                action.complete = shtab.DIRECTORY  # type: ignore[attr-defined]
+            elif command.prog.endswith(" new") and action.dest == "text":
+                action.complete = shtab.FILE  # type: ignore[attr-defined]
     script: str = shtab.complete(grammar, shell=args.shell)
     return script.rstrip("\n")
