@@ -110,7 +110,7 @@ def render_page(page: Page, width: int | None = None, styled: bool = False) -> s
         https://example.org/report
     """
     bold = (lambda text: f"{_BOLD}{text}{_PLAIN}") if styled else (lambda text: text)
-    lines = [bold(inert(page.title)), ""]
+    lines = [bold(line) for line in wrap_marked(page.title, width)] + [""]
     label_width = max((len(label) for label, _ in page.fields), default=0)
     hang = " " * (label_width + 2)
     for label, value in page.fields:

@@ -22,7 +22,7 @@ __all__ = ["country", "engagement", "person", "statement", "text", "topic"]
 
 _Record = TypeVar("_Record")
 #: How many of several records an ambiguous name lists.
-_LISTED = 5
+_LISTED = 3
 
 
 def _find(
@@ -239,8 +239,8 @@ def topic(args: argparse.Namespace) -> str:
     below = [t.id for t in book.topics() if t.parent == found.id]
     fields = [
         ("id", found.id),
-        ("under", found.parent or "-"),
-        ("over", ", ".join(below) or "-"),
+        ("broader", found.parent or "-"),
+        ("narrower", ", ".join(below) or "-"),
         ("engagements", _ids(book.engagements(topic=found))),
         ("statements", ", ".join(s.id for s in book.statements(topic=found)) or "-"),
     ]

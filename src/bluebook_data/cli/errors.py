@@ -39,14 +39,17 @@ def either(names: Sequence[str]) -> str:
 
 
 def unknown(what: str, value: str, candidates: Sequence[str], verb: str = "unknown") -> str:
-    """Say that ``value`` is no ``what``, naming the nearest candidates and then all of them.
+    """Say that ``value`` is no ``what``: naming the nearest candidates, or else all of them.
 
     >>> unknown("column", "titel", ["date", "id", "title"])
-    "unknown column 'titel'; did you mean 'title'? choose from: date, id, title"
+    "unknown column 'titel'; did you mean 'title'?"
+    >>> unknown("column", "x", ["date", "id", "title"])
+    "unknown column 'x'; choose from: date, id, title"
     """
     close = close_matches(value, candidates)
-    hint = f"did you mean {either(close)}? " if close else ""
-    return f"{verb} {what} {value!r}; {hint}choose from: {', '.join(candidates)}"
+    if close:
+        return f"{verb} {what} {value!r}; did you mean {either(close)}?"
+    return f"{verb} {what} {value!r}; choose from: {', '.join(candidates)}"
 
 
 def explained(error: bb.BluebookError, args: argparse.Namespace | None) -> str:

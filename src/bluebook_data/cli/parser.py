@@ -111,10 +111,10 @@ class Parser(argparse.ArgumentParser):
             what = "command" if isinstance(action, argparse._SubParsersAction) else "choice"
             choices = [str(choice) for choice in action.choices]
             close = close_matches(str(value), choices)
-            hint = f"did you mean {' or '.join(map(repr, close))}? " if close else ""
             where = "" if what == "command" else f"{'/'.join(action.option_strings)}: "
+            meant = f"did you mean {' or '.join(map(repr, close))}?" if close else ""
             raise UsageError(
-                f"{where}unknown {what} {value!r}; {hint}choose from: {', '.join(choices)}",
+                f"{where}unknown {what} {value!r}; {meant or 'choose from: ' + ', '.join(choices)}",
                 self.prog,
             )
 
