@@ -13,7 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import bluebook_data as bb
-from bluebook_data._display.terminal import ELLIPSIS, TextTable, render_table
+from bluebook_data._display.pages import Page, render_page
+from bluebook_data._display.terminal import ELLIPSIS, TextTable, columns_of, render_table
 from tests.helpers import on_terminal
 
 _LISTINGS = [
@@ -200,7 +201,7 @@ def test_any_table_fits_and_ids_are_whole_or_absent(
         whole=["id"],
     )
     lines = render_table(table, width).splitlines()
-    assert all(len(line) <= width for line in lines)
+    assert all(columns_of(line) <= width for line in lines)
     if lines[0].startswith("id"):
         assert all(line.startswith(row[0] + " ") or line == row[0] for line, (row) in
                    zip(lines[2:], rows, strict=True))  # fmt: skip
@@ -221,3 +222,24 @@ def test_a_marked_match_stays_in_view(data: st.DataObject, width: int) -> None:
     )
     shown = render_table(table, width, bold=True).splitlines()[2]
     assert f"\x1b[7m{text[start:end]}\x1b[0m" in shown
+
+
+@pytest.mark.parametrize("width", [20, 30, 45, 60])
+def test_wide_characters_count_as_two_columns(width: int) -> None:
+    """Japanese titles fit as Japanese takes the screen: two columns a character."""
+    table = TextTable(
+        headers=["id", "title"],
+        rows=[["a", "日本とロシアの首脳会談が行われた" * 3], ["bb", "Georgia グルジア"]],
+        text_column="title",
+        marks=[(6, 10), None],
+    )
+    lines = render_table(table, width).splitlines()
+    assert all(columns_of(line) <= width for line in lines)
+    # The titles start at the same screen column on every row, however wide the characters.
+    assert [line[:4] for line in lines] == ["id  ", "--  ", "a   ", "bb  "]
+    page = render_page(
+        Page(title="首脳会談" * 10, fields=(("名前", "グルジア " * 20),)), width, styled=False
+    )
+    # A value is never wrapped narrower than 20 columns, after its label's 6.
+    assert all(columns_of(line) <= max(width, 6 + 20) for line in page.splitlines())
+    assert "".join(page.split()).count("グルジア") == 20

@@ -14,7 +14,14 @@ from typing import Final
 
 import attrs
 
-from bluebook_data._display.terminal import Mark, emphasis, hyperlink, inert
+from bluebook_data._display.terminal import (
+    Mark,
+    columns_of,
+    emphasis,
+    fit_columns,
+    hyperlink,
+    inert,
+)
 
 __all__ = ["Page", "Quote", "render_page", "render_prose", "wrap_marked"]
 
@@ -54,7 +61,7 @@ def _line_ranges(text: str, width: int | None) -> list[tuple[int, int]]:
     lines: list[tuple[int, int]] = []
     start, end = words[0]
     for word_start, word_end in words[1:]:
-        if word_end - start <= width:
+        if columns_of(text[start:word_end]) <= width:
             end = word_end
             continue
         lines.append((start, end))
@@ -63,7 +70,11 @@ def _line_ranges(text: str, width: int | None) -> list[tuple[int, int]]:
     # A word longer than the line is split, since a line must never be wider than the terminal.
     split: list[tuple[int, int]] = []
     for start, end in lines:
-        split += [(at, min(at + width, end)) for at in range(start, end, width)]
+        while columns_of(text[start:end]) > width:
+            piece = max(len(fit_columns(text[start:end], width)), 1)
+            split.append((start, start + piece))
+            start += piece
+        split.append((start, end))
     return split
 
 
@@ -111,10 +122,10 @@ def render_page(page: Page, width: int | None = None, styled: bool = False) -> s
     """
     bold = (lambda text: f"{_BOLD}{text}{_PLAIN}") if styled else (lambda text: text)
     lines = [bold(line) for line in wrap_marked(page.title, width)] + [""]
-    label_width = max((len(label) for label, _ in page.fields), default=0)
+    label_width = max((columns_of(label) for label, _ in page.fields), default=0)
     hang = " " * (label_width + 2)
     for label, value in page.fields:
-        lead = label.ljust(label_width + 2)
+        lead = label + " " * (label_width + 2 - columns_of(label))
         lines += wrap_marked(value or "-", width, hang, first=lead)
     if page.quotes:
         lines += ["", bold("evidence")]

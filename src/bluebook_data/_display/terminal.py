@@ -14,6 +14,7 @@ terminal or forge a line.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Final
 
@@ -24,7 +25,9 @@ __all__ = [
     "Finished",
     "Mark",
     "TextTable",
+    "columns_of",
     "emphasis",
+    "fit_columns",
     "hyperlink",
     "inert",
     "render_markdown",
@@ -119,7 +122,7 @@ def _marks(marks: Iterable[Mark | None]) -> tuple[Mark | None, ...]:
 
 
 def _widths(table: TextTable) -> list[int]:
-    return [max(map(len, column)) for column in zip(table.headers, *table.rows, strict=True)]
+    return [max(map(columns_of, column)) for column in zip(table.headers, *table.rows, strict=True)]
 
 
 @attrs.frozen
@@ -196,15 +199,54 @@ def _inert_table(table: TextTable) -> TextTable:
     )
 
 
+def columns_of(text: str) -> int:
+    """Return how many terminal columns ``text`` takes: East Asian wide characters take two.
+
+    >>> columns_of("Georgia"), columns_of("グルジア"), columns_of("e\u0301")
+    (7, 8, 1)
+    """
+    if text.isascii():
+        return len(text)
+    return sum(_columns_of_char(char) for char in text)
+
+
+def _columns_of_char(char: str) -> int:
+    if unicodedata.combining(char):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def fit_columns(text: str, width: int) -> str:
+    """Return the longest start of ``text`` that takes at most ``width`` terminal columns.
+
+    >>> fit_columns("グルジア", 5), fit_columns("Georgia", 3)
+    ('グル', 'Geo')
+    """
+    if text.isascii():
+        return text[: max(width, 0)]
+    used = 0
+    for position, char in enumerate(text):
+        used += _columns_of_char(char)
+        if used > width:
+            return text[:position]
+    return text
+
+
 def _cut(cell: str, width: int) -> str:
-    return cell if len(cell) <= width else cell[: max(width - 1, 0)].rstrip() + ELLIPSIS
+    if columns_of(cell) <= width:
+        return cell
+    return fit_columns(cell, width - 1).rstrip() + ELLIPSIS
+
+
+def _pad(cell: str, width: int) -> str:
+    return cell + " " * (width - columns_of(cell))
 
 
 def _window(cell: str, mark: Mark | None, width: int) -> tuple[str, Mark | None]:
     """Cut ``cell`` to ``width`` keeping the mark in view; return it and the mark's new place."""
-    if len(cell) <= width:
+    if columns_of(cell) <= width:
         return cell, mark
-    if mark is None or mark[1] <= width - 1:
+    if mark is None or columns_of(cell[: mark[1]]) <= width - 1:
         return _cut(cell, width), None if mark is None else mark
     start, end = mark
     # A third of the room before the match, for its context; an ellipsis at each cut end.
@@ -214,9 +256,13 @@ def _window(cell: str, mark: Mark | None, width: int) -> tuple[str, Mark | None]
     space = cell.find(" ", begin, start) if begin and cell[begin - 1] != " " else -1
     if space >= 0:
         begin = space + 1
-    shown = cell[begin : begin + room]
-    tail = ELLIPSIS if begin + room < len(cell) else cell[begin + room : begin + room + 1]
-    return ELLIPSIS + shown + tail, (start - begin + 1, min(end - begin + 1, width))
+    # Wide characters take two columns each: what follows the match gives way to fit them.
+    shown = fit_columns(cell[begin:], room)
+    if len(shown) < end - begin:
+        shown = cell[begin:end]
+    rest = cell[begin + len(shown) :]
+    tail = rest if columns_of(rest) <= 1 else ELLIPSIS
+    return ELLIPSIS + shown + tail, (start - begin + 1, min(end, begin + len(shown)) - begin + 1)
 
 
 def _total(widths: Sequence[int]) -> int:
@@ -291,13 +337,14 @@ def render_table(table: TextTable, width: int | None = None, bold: bool = False)
             if i == text:
                 cell, placed = _window(row[i], mark, w)
                 if placed is not None:
-                    # The columns before it are padded to their widths, a gap after each.
-                    where = (sum(widths[: len(cells)]) + len(_GAP) * len(cells), placed)
+                    # Where the cell starts in the line: after the padded cells and their gaps.
+                    before = [_pad(c, w) for c, w in zip(cells, widths, strict=False)]
+                    where = (sum(map(len, before)) + len(_GAP) * len(before), placed)
                 cells.append(cell)
             else:
                 cells.append(_cut(row[i], w))
         line = _line(cells, widths)
-        if width is not None and len(line) > width:
+        if width is not None and columns_of(line) > width:
             # The last resort, for a terminal narrower than even the narrowest columns.
             lines.append(_cut(line, width))
         elif where is not None:
@@ -313,7 +360,7 @@ def render_table(table: TextTable, width: int | None = None, bold: bool = False)
 
 
 def _line(cells: Sequence[str], widths: Sequence[int]) -> str:
-    padded = [cell.ljust(w) for cell, w in zip(cells[:-1], widths, strict=False)]
+    padded = [_pad(cell, w) for cell, w in zip(cells[:-1], widths, strict=False)]
     return _GAP.join([*padded, cells[-1]])
 
 
