@@ -19,9 +19,7 @@ ROOT = "bluebook_data"
 LAZY = {
     ("bluebook_data._edition.names", "difflib"),
     ("bluebook_data.errors", "difflib"),
-    ("bluebook_data.model", "datetime"),
     ("bluebook_data._display.plot", "matplotlib"),
-    ("bluebook_data._loading.pipeline", "hashlib"),
     ("bluebook_data._display.ipython", "bluebook_data._display.html"),
     ("bluebook_data.cli.common", "bluebook_data._exports.formats"),
     ("bluebook_data.cli.common", "bluebook_data._tables.tables"),

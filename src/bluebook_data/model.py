@@ -7,13 +7,11 @@ between threads and kept as a dictionary key. Equality and hashing are by value.
 
 from __future__ import annotations
 
+import datetime
 import enum
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 import attrs
-
-if TYPE_CHECKING:
-    import datetime
 
 __all__ = [
     "Chapter",
@@ -158,10 +156,6 @@ class PartialDate:
         >>> PartialDate(2015, 10).first_day()
         datetime.date(2015, 10, 1)
         """
-        # Imported on use, deliberately: only the exports' date bounds need it, and target 5 (the
-        # memory a load adds) has no room for it in every program that loads the data.
-        import datetime
-
         return datetime.date(self.year, self.month or 1, self.day or 1)
 
     def last_day(self) -> datetime.date:
@@ -170,8 +164,6 @@ class PartialDate:
         >>> PartialDate(2015, 2).last_day(), PartialDate(2016).last_day()
         (datetime.date(2015, 2, 28), datetime.date(2016, 12, 31))
         """
-        import datetime  # as in first_day
-
         month = self.month or 12
         return datetime.date(self.year, month, self.day or _days_in(self.year, month))
 
