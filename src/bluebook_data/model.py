@@ -266,9 +266,23 @@ class Chapter:
     sections: tuple[Section, ...]
 
 
+#: Both state lists number states with at most three digits, from 2 (the United States of America).
+_STATE_NUMBER = attrs.validators.optional(
+    attrs.validators.and_(
+        attrs.validators.instance_of(int), attrs.validators.ge(2), attrs.validators.le(999)
+    )
+)
+
+
 @attrs.frozen(kw_only=True)
 class Country:
-    """A country the text refers to, with its ISO 3166-1 codes."""
+    """A country the text refers to, with its ISO 3166-1 codes and its state numbers.
+
+    ``former_names`` are names once in official use and since dropped, kept apart from
+    ``aliases`` so that neither is taken for the other; lookups find the country by both.
+    ``cow`` and ``gw`` are the country's numbers in the Correlates of War state system and in
+    Gleditsch and Ward's list of independent states, the keys most country-year data join on.
+    """
 
     code: str
     alpha3: str
@@ -276,8 +290,11 @@ class Country:
     name: str
     official_name: str
     aliases: tuple[str, ...] = ()
+    former_names: tuple[str, ...] = ()
     region: Region
     wikidata: str | None = None
+    cow: int | None = attrs.field(default=None, validator=_STATE_NUMBER)
+    gw: int | None = attrs.field(default=None, validator=_STATE_NUMBER)
     evidence: tuple[Span, ...] = ()
     references: tuple[Reference, ...] = ()
 

@@ -302,8 +302,10 @@ def model_columns(cls: type) -> tuple[Column, ...]:
             columns.append(
                 Column(type="string", required=hint is str, get=_attribute(name), **simple)
             )
-        elif hint is int:
-            columns.append(Column(type="integer", required=True, get=_attribute(name), **simple))
+        elif hint in (int, int | None):
+            columns.append(
+                Column(type="integer", required=hint is int, get=_attribute(name), **simple)
+            )
         elif isinstance(hint, type) and issubclass(hint, enum.Enum):
             choices = tuple(member.value for member in hint)
             columns.append(

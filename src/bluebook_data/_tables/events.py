@@ -7,7 +7,7 @@ Each engagement with a PLOVER event type gives one row per actor and recipient:
 - **Without a clear host** (a meeting at a third location, a negotiation, an agreement), PLOVER
   puts every participant in the actor field. A flat table cannot, so there is one row for each
   ordered pair of participating countries: the New York summit is Japan to Russia and Russia to
-  Japan. Count events by ``engagement_id`` when each contact should count once.
+  Japan. Count distinct ``engagement_id`` to count each event once, whatever its directions.
 
 A visit whose meetings are coded is a **container**: it gives no rows of its own, since its
 meetings already code each contact on its own day, and a row for the whole trip would count them

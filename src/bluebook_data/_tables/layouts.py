@@ -5,7 +5,12 @@ published tables; the columns it cannot fill honestly (geocodes, news sources, s
 out, and ``docs/guide/events.md`` lists them. Both layouts keep only the rows whose date is known
 to the day, as the two datasets date every event to the day. The tables used:
 
-- Goldstein scores per CAMEO code: GDELT's ``CAMEO.goldsteinscale.txt``, :data:`GOLDSTEIN_URL`.
+- Goldstein scores per CAMEO code: the GDELT Project's table ``CAMEO.goldsteinscale.txt``,
+  :data:`GOLDSTEIN_URL`, which gives each CAMEO code its score on the scale of Goldstein,
+  "A Conflict-Cooperation Scale for WEIS Events Data", *Journal of Conflict Resolution* 36(2),
+  1992, :data:`GOLDSTEIN_SCALE_DOI`.
+- CAMEO labels: the CAMEO codebook (Schrodt, version 1.1b3, 2012), :data:`CAMEO_MANUAL_URL`, in
+  the wording of the GDELT Project's ``CAMEO.eventcodes.txt``.
 - CAMEO quad classes: the GDELT event codebook, which puts root codes 01 to 05 in class 1,
   verbal cooperation.
 - PLOVER contexts per CAMEO code: the CAMEO to PLOVER table,
@@ -27,8 +32,10 @@ from bluebook_data.model import Country
 
 __all__ = [
     "CAMEO_LABELS",
+    "CAMEO_MANUAL_URL",
     "CAMEO_TO_CONTEXTS",
     "GOLDSTEIN",
+    "GOLDSTEIN_SCALE_DOI",
     "GOLDSTEIN_URL",
     "ICEWS_COUNTRY_NAMES",
     "Layout",
@@ -37,19 +44,22 @@ __all__ = [
 
 Layout = Literal["polecat", "icews"]
 
-#: A copy of GDELT's table of Goldstein scores per CAMEO code.
-GOLDSTEIN_URL: Final = (
-    "https://github.com/mpiccirilli/UNDP-BCPR-Project/blob/"
-    "08d29bb45bd64d999e6212382fb7cf145f9eb37d/CAMEO.goldsteinscale.txt"
-)
+#: The GDELT Project's table of Goldstein scores per CAMEO code, at its publisher's address.
+GOLDSTEIN_URL: Final = "https://www.gdeltproject.org/data/lookups/CAMEO.goldsteinscale.txt"
+
+#: The article that defines the scale: Goldstein, Journal of Conflict Resolution 36(2), 1992.
+GOLDSTEIN_SCALE_DOI: Final = "https://doi.org/10.1177/0022002792036002007"
+
+#: The CAMEO codebook (Schrodt, version 1.1b3), as the GDELT Project publishes it.
+CAMEO_MANUAL_URL: Final = "http://data.gdeltproject.org/documentation/CAMEO.Manual.1.1b3.pdf"
 
 #: Goldstein score of each CAMEO code the data uses, from :data:`GOLDSTEIN_URL`.
 GOLDSTEIN: Final[Mapping[str, float]] = MappingProxyType(
     {"036": 4.0, "040": 1.0, "042": 1.9, "043": 2.8, "044": 2.5, "046": 7.0}
 )
 
-#: CAMEO's label of each code the data uses (GDELT's ``CAMEO.eventcodes.txt``), ICEWS's
-#: ``Event Text``.
+#: CAMEO's label of each code the data uses, ICEWS's ``Event Text``: the codebook's
+#: (:data:`CAMEO_MANUAL_URL`) in the wording of the GDELT Project's ``CAMEO.eventcodes.txt``.
 CAMEO_LABELS: Final[Mapping[str, str]] = MappingProxyType(
     {
         "036": "Express intent to meet or negotiate",
