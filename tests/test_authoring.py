@@ -164,7 +164,7 @@ def test_an_interrupted_fix_leaves_the_old_file_whole(
     folder = _quoted(tmp_path, ambiguous=False)
     before = (folder / "annotations.json").read_bytes()
 
-    def interrupted(source: object, target: object) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(os, "replace", interrupted)
