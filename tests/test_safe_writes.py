@@ -208,6 +208,29 @@ def test_fix_keeps_the_mode_and_owner(tmp_path: Path, mode: int) -> None:
     assert after.st_ino != before.st_ino  # replaced by a rename, not rewritten in place
 
 
+@pytest.mark.skipif(os.geteuid() != 0, reason="only the superuser may give a file away")
+def test_fix_keeps_another_users_ownership(tmp_path: Path) -> None:
+    """Run by the superuser, --fix leaves a file owned by the user and group it had."""
+    path = _quoted(tmp_path / "edition")
+    os.chown(path, 54321, 54322)
+    path.chmod(0o2664)  # set-group-id: cleared by a change of owner, put back by the mode
+    assert check_folder(path.parent, fix=True).written
+    after = path.stat()
+    assert (after.st_uid, after.st_gid, stat.S_IMODE(after.st_mode)) == (54321, 54322, 0o2664)
+
+
+def test_an_error_names_the_path_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk while new writes is one line naming the file, not "None: ..."."""
+    monkeypatch.setattr(os, "fsync", _fail_in_fsync(lambda: OSError(28, "No space left on device")))
+    folder = tmp_path / "edition"
+    status, _, err = _run(capsys, "new", str(_text(tmp_path)), str(folder), *_OPTIONS)
+    assert status == 2
+    assert err == f"bluebook-data: error: {folder / TEXT_NAME}: No space left on device\n"
+    assert list(folder.iterdir()) == []
+
+
 _NUMBERS = ["1e400", "0.1000000000000000055511151231257827", "12345678901234567890123", "-0.0"]
 
 

@@ -101,10 +101,23 @@ def open_folder(path: Path, *, create: bool = False) -> int:
                 raise FileExistsError(f"{walked} is not a folder; give a folder") from None
             os.close(current)
             current = opened
+    except FileExistsError:
+        os.close(current)
+        raise
+    except OSError as error:
+        os.close(current)
+        raise _naming(error, str(walked)) from None
     except BaseException:
         os.close(current)
         raise
     return current
+
+
+def _naming(error: OSError, shown: str) -> OSError:
+    """Return ``error`` naming ``shown``, the path a person gave, not a name inside a folder."""
+    if error.errno is None:
+        return error
+    return type(error)(error.errno, error.strerror, shown)
 
 
 def seen_now(folder: int, name: str, shown: str) -> tuple[Seen, os.stat_result] | None:
@@ -186,11 +199,11 @@ def replace_file(
         FileExistsError: ``changed``, if the file no longer holds ``previous``; or if it is a
             symbolic link or not a regular file. Nothing is written then.
     """
-    now = seen_now(folder, name, shown)
     temporary = _temporary_name(name)
     renamed = False
     with _ending_signals_raise():
         try:
+            now = seen_now(folder, name, shown)
             mode = 0o600 if now is not None else 0o666  # the umask narrows a new file's
             handle = os.open(temporary, _CREATE_FLAGS, mode, dir_fd=folder)
             with open(handle, "wb", closefd=True) as file:
@@ -205,6 +218,10 @@ def replace_file(
             os.replace(temporary, name, src_dir_fd=folder, dst_dir_fd=folder)
             renamed = True
             _sync_folder(folder)
+        except FileExistsError:
+            raise
+        except OSError as error:  # a full disk, a read-only file system, a folder not writable
+            raise _naming(error, shown) from None
         finally:
             if not renamed:
                 with contextlib.suppress(FileNotFoundError):
