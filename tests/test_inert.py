@@ -57,7 +57,13 @@ def test_inert_leaves_nothing_active(text: str) -> None:
     assert len(shown.splitlines()) <= 1
 
 
-@given(st.recursive(st.text(), lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner)))
+@given(
+    st.recursive(
+        st.text(),
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+        max_leaves=20,
+    )
+)
 def test_inert_json_reads_back_exactly(value: object) -> None:
     """JSON made inert holds no active character but its layout, and parses to the same value."""
     shown = inert_json(json.dumps(value, ensure_ascii=False, indent=2))
