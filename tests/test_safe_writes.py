@@ -349,8 +349,10 @@ def test_no_temporary_file_is_left_after_an_exception(
     before = path.read_bytes()
     monkeypatch.setattr(os, "fsync", _fail_in_fsync(raised))
     expected = type(raised())
-    with pytest.raises(bb.DataError if expected is OSError else expected):
+    with pytest.raises(bb.DataError if expected is OSError else expected) as failed:
         check_folder(path.parent, fix=True)
+    if isinstance(failed.value, bb.DataError):  # a write that failed, naming the file
+        assert failed.value.problems == (f"writing {path} failed: No space left on device @ $",)
     assert path.read_bytes() == before
     assert sorted(p.name for p in path.parent.iterdir()) == ["annotations.json", TEXT_NAME]
 

@@ -168,8 +168,11 @@ def _write_offsets(folder: Path, read: _Read) -> None:
         finally:
             os.close(handle)
     except OSError as error:
-        reason = str(error) if isinstance(error, FileExistsError) else error.strerror or error
-        raise DataError(ANNOTATIONS_FILE, (f"not written: {reason} @ $",)) from error
+        if isinstance(error, FileExistsError):  # a refusal: nothing was written
+            problem = f"not written: {error}"
+        else:
+            problem = f"writing {error.filename} failed: {error.strerror or error}"
+        raise DataError(ANNOTATIONS_FILE, (f"{problem} @ $",)) from error
 
 
 def check_folder(
