@@ -22,9 +22,11 @@ from bluebook_data._edition.bluebook import Bluebook
 from bluebook_data._exports.citation import citation_of
 from bluebook_data._exports.formats import csv_text
 from bluebook_data._loading.loader import edition_or_shipped
+from bluebook_data._loading.resources import ANNOTATIONS_FILE
 from bluebook_data._tables.columns import Column, Table
 from bluebook_data._tables.tables import tables
 from bluebook_data._versions import DATA_VERSION
+from bluebook_data.errors import DataError
 
 __all__ = ["PACKAGE_NAME", "PROFILE", "descriptor", "link_tables", "write_datapackage"]
 
@@ -125,6 +127,18 @@ def _file_facts(content: bytes) -> dict[str, Any]:
     return {"bytes": len(content), "hash": f"sha256:{hashlib.sha256(content).hexdigest()}"}
 
 
+def _refuse_clash(text_file: str, files: dict[str, Any]) -> None:
+    """Refuse a text named as a file the package writes, which would take that file's place."""
+    # Compared case-folded: on a case-insensitive file system, Countries.CSV is countries.csv.
+    for name in (*files, "datapackage.json"):
+        if text_file.casefold() == name.casefold():
+            problem = (
+                f"the text's name {text_file!r} is the name of a file the data package writes "
+                f"({name}); rename the text @ $.source.text"
+            )
+            raise DataError(ANNOTATIONS_FILE, (problem,))
+
+
 def _files(book: Bluebook) -> dict[str, tuple[bytes, dict[str, Any]]]:
     """Return each file of the package, by name, with its resource descriptor."""
     files: dict[str, tuple[bytes, dict[str, Any]]] = {}
@@ -145,6 +159,7 @@ def _files(book: Bluebook) -> dict[str, tuple[bytes, dict[str, Any]]]:
                 "schema": _table_schema(spec),
             },
         )
+    _refuse_clash(book.text_file, files)
     text = book.text().encode("utf-8")
     files[book.text_file] = (
         text,
@@ -205,6 +220,10 @@ def write_datapackage(directory: str | os.PathLike[str], *, book: Bluebook | Non
     result with ``frictionless validate DIR/datapackage.json``. ``book`` is the edition to write,
     by default the shipped one.
 
+    Raises:
+        DataError: if the text's file name is that of a file the package writes (a table's CSV
+            or ``datapackage.json``, compared ignoring case); nothing is written then.
+
     >>> import tempfile
     >>> import bluebook_data as bb
     >>> with tempfile.TemporaryDirectory() as folder:
@@ -214,8 +233,8 @@ def write_datapackage(directory: str | os.PathLike[str], *, book: Bluebook | Non
     """
     book = edition_or_shipped(book)
     folder = Path(directory)
-    folder.mkdir(parents=True, exist_ok=True)
     files = _files(book)
+    folder.mkdir(parents=True, exist_ok=True)
     for name, (content, _) in files.items():
         (folder / name).write_bytes(content)
     package = descriptor(book, [resource for _, resource in files.values()])

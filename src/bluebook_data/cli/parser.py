@@ -176,6 +176,11 @@ def _add_authoring(commands: _Commands) -> None:
     new.add_argument("--section", type=int, default=1, help="the section's number")
     new.add_argument("--section-title", default="", help="the section's title")
     new.add_argument("--section-heading", default="", help="the heading above the paragraphs")
+    new.add_argument(
+        "--force",
+        action="store_true",
+        help="replace files of the same names that hold other content (links are never followed)",
+    )
 
 
 def parser() -> Parser:
