@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 import attrs
+import pytest
 
 import bluebook_data as bb
 from bluebook_data._display.html import html_of, record_html, results_html
@@ -104,6 +105,24 @@ def test_values_are_escaped() -> None:
     assert "<script>" not in page
     assert "&lt;script&gt;" in page
     assert "href" not in page
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["javascript:alert(1)", "JavaScript:alert(1)", " javascript:alert(1)", "data:text/html,x",
+     "vbscript:x", "//example.org/x", "httpx://example.org"],
+)  # fmt: skip
+def test_only_web_urls_become_links_anywhere(url: str) -> None:
+    """A folder's URL that is not http(s) is never a link: in a record, a result or the edition."""
+    engagement = bb.engagement("2015-09-28-summit-new-york")
+    bad = attrs.evolve(engagement, references=(bb.Reference(url=url, title="Source"),))
+    book = attrs.evolve(bb.load(), url=url)
+    for page in (record_html(bad), results_html((bad,)), html_of(book), bad._repr_html_()):
+        assert page is not None
+        assert "href" not in page
+        assert "<a " not in page
+    good = attrs.evolve(bad, references=(bb.Reference(url="HTTPS://example.org/", title="S"),))
+    assert 'href="HTTPS://example.org/"' in record_html(good)
 
 
 def test_fields_left_out_of_the_repr_are_left_out() -> None:

@@ -15,7 +15,13 @@ from typing import Any, Final
 
 import attrs
 
-from bluebook_data._display.html_text import chapter_html, edition_html, marked, span_in_context
+from bluebook_data._display.html_text import (
+    chapter_html,
+    edition_html,
+    link,
+    marked,
+    span_in_context,
+)
 from bluebook_data._edition.bluebook import Bluebook
 from bluebook_data.model import Chapter, PartialDate, Reference, Sentence, Span
 
@@ -71,11 +77,8 @@ def _compact_cell(record: Any, name: str, query: str | None) -> str:
 
 def _reference(reference: Reference, label: str | None) -> str:
     # In a results table a reference is a numbered link, its title in the tooltip.
-    title = html.escape(reference.title, quote=True)
-    shown = title if label is None else label
-    if not reference.url.startswith(("https://", "http://")):
-        return shown
-    return f'<a href="{html.escape(reference.url, quote=True)}" title="{title}">{shown}</a>'
+    shown = html.escape(reference.title) if label is None else label
+    return link(reference.url, shown, reference.title)
 
 
 def _value(value: Any, compact: bool = False) -> str:

@@ -15,7 +15,10 @@ from bluebook_data._edition.bluebook import Bluebook
 from bluebook_data._loading.loader import load
 from bluebook_data.model import Chapter, Span
 
-__all__ = ["chapter_html", "edition_html", "marked", "span_in_context"]
+__all__ = ["chapter_html", "edition_html", "link", "marked", "span_in_context"]
+
+#: The only schemes shown as links: a folder's ``javascript:`` or ``data:`` URL stays inert text.
+_WEB_SCHEMES: Final = ("http://", "https://")
 
 #: The typographic quotes the search treats as the straight ones, as character classes.
 _QUOTES: Final = {"'": "['\u2018\u2019]", '"': '["\u201c\u201d]'}
@@ -51,6 +54,20 @@ def marked(text: str, query: str | None) -> str:
         pieces += [html.escape(text[end : match.start()]), f"<mark>{html.escape(match[0])}</mark>"]
         end = match.end()
     return "".join([*pieces, html.escape(text[end:])])
+
+
+def link(url: str, label: str, title: str | None = None) -> str:
+    """Return ``label`` (already HTML) as a link to ``url`` if it is http(s), else as it is.
+
+    >>> link("https://example.org/?a=1&b=2", "x")
+    '<a href="https://example.org/?a=1&amp;b=2">x</a>'
+    >>> link("javascript:alert(1)", "x")
+    'x'
+    """
+    if not url.lower().startswith(_WEB_SCHEMES):
+        return label
+    tooltip = "" if title is None else f' title="{html.escape(title, quote=True)}"'
+    return f'<a href="{html.escape(url, quote=True)}"{tooltip}>{label}</a>'
 
 
 def span_in_context(span: Span, book: Bluebook | None = None) -> str:
@@ -130,7 +147,7 @@ def edition_html(book: Bluebook) -> str:
     )
     tries = "".join(f"<li><code>{html.escape(call)}</code></li>" for call in _TRY)
     source = (
-        f'<a href="{html.escape(book.url, quote=True)}">{html.escape(book.title)}</a>, '
+        f"{link(book.url, html.escape(book.title))}, "
         f"{html.escape(book.publisher)}; data {html.escape(book.data_version)}"
     )
     return (
