@@ -49,7 +49,8 @@ def test_results_rows_stay_compact() -> None:
     assert names == ["id", "date", "kind", "title", "countries", "evidence"]
     first = engagement.evidence[0]
     assert f'<q title="{escape(f"[{first.start}:{first.end}] {first.text}")}">' in page
-    assert "table-layout: fixed" in page
+    assert f'<code style="white-space: nowrap;">{engagement.id}</code>' in page
+    assert '<span style="white-space: nowrap;">2015-10-08</span>' in page
     assert all(reference.url not in page for reference in engagement.references)
 
 
@@ -153,3 +154,21 @@ def test_mixed_items_fall_back_to_their_repr() -> None:
     page = results_html((1, "<b>"))
     assert "&#x27;&lt;b&gt;&#x27;" in page
     assert "2 items" in page
+
+
+def test_kinds_read_as_they_are_typed_everywhere() -> None:
+    """A kind shows as its value (``summit_meeting``, as a filter takes it), breakable at ``_``."""
+    engagement = bb.engagement("2015-10-08-vice-ministerial-negotiation-moscow")
+    shown = "vice_<wbr>ministerial_<wbr>negotiation"
+    for page in (record_html(engagement), results_html((engagement,))):
+        assert shown in page
+        assert "vice ministerial" not in page
+    assert shown.replace("<wbr>", "") == engagement.kind.value
+
+
+def test_ids_in_lists_are_shown_whole() -> None:
+    """The ids a record lists (participants, topics) never break at their hyphens."""
+    engagement = bb.engagement("2015-09-28-summit-new-york")
+    page = record_html(engagement)
+    for person in engagement.participants:
+        assert f'<code style="white-space: nowrap;">{person}</code>' in page

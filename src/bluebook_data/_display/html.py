@@ -28,11 +28,20 @@ from bluebook_data.model import Chapter, PartialDate, Reference, Sentence, Span
 __all__ = ["html_of", "record_html", "results_html"]
 
 _TABLE_STYLE = "border-collapse: collapse; text-align: left;"
-_CELL_STYLE = "text-align: left; vertical-align: top;"
-# A fixed layout at the page's width: columns take their share and long words break, so that a
-# results table never needs a horizontal scroll bar.
-_FITTED_STYLE = f"{_TABLE_STYLE} width: 100%; table-layout: fixed;"
+_CELL_STYLE = "text-align: left; vertical-align: top; padding: 0.2em 0.5em;"
+# At the page's width, each column near its share: an id or a date is never broken (its column is
+# as wide as it needs), and every other text may break anywhere, so that a results table never
+# needs a horizontal scroll bar.
+# The layout is said outright: JupyterLab's stylesheet fixes it, which would let an unbroken id
+# spill over the next column.
+_FITTED_STYLE = f"{_TABLE_STYLE} width: 100%; table-layout: auto;"
 _FITTED_CELL_STYLE = f"{_CELL_STYLE} overflow-wrap: anywhere;"
+_WHOLE = "white-space: nowrap;"
+
+#: The fields that hold ids, each shown whole.
+_IDENTIFIERS: Final = frozenset(
+    {"id", "paragraph_id", "part_of", "parent", "participants", "topics", "engagements"}
+)
 
 #: How many characters of a quote a row of a results table shows; the rest is in its tooltip.
 _QUOTE_IN_ROW = 120
@@ -65,14 +74,10 @@ def _compact_cell(record: Any, name: str, query: str | None) -> str:
     if isinstance(record, Sentence) and name == "text":
         return marked(record.span.text, query)
     value = getattr(record, name)
-    if name == "id":
-        return f"<code>{html.escape(value)}</code>"
-    if name == "kind":
-        return html.escape(value.value.replace("_", " "))
     if name == "evidence" and value:
         more = len(value) - 1
         return _span(value[0], compact=True) + (f" <small>(+{more})</small>" if more else "")
-    return _value(value, compact=True)
+    return _value(value, compact=True, name=name)
 
 
 def _reference(reference: Reference, label: str | None) -> str:
@@ -81,14 +86,33 @@ def _reference(reference: Reference, label: str | None) -> str:
     return link(reference.url, shown, reference.title)
 
 
-def _value(value: Any, compact: bool = False) -> str:
+def _identifier(value: str) -> str:
+    """Render an id whole: a browser would break it at its hyphens."""
+    return f'<code style="{_WHOLE}">{html.escape(value)}</code>'
+
+
+def _enum(value: enum.Enum) -> str:
+    """Render a kind, status or region as it is typed (``summit_meeting``), breakable after ``_``.
+
+    >>> from bluebook_data.model import EngagementKind
+    >>> _enum(EngagementKind.SUMMIT_MEETING)
+    '<span style="overflow-wrap: normal;">summit_<wbr>meeting</span>'
+    """
+    # Broken only after an underscore, never inside a word, whatever the cell allows.
+    words = html.escape(str(value.value)).replace("_", "_<wbr>")
+    return f'<span style="overflow-wrap: normal;">{words}</span>'
+
+
+def _value(value: Any, compact: bool = False, name: str = "") -> str:
     """Render one field's value as a cell's content; ``compact`` for a row of a results table."""
     if value is None:
         return ""
+    if name in _IDENTIFIERS and isinstance(value, str):
+        return _identifier(value)
     if isinstance(value, enum.Enum):
-        return html.escape(str(value.value))
+        return _enum(value)
     if isinstance(value, PartialDate):
-        return value.isoformat()
+        return f'<span style="{_WHOLE}">{value.isoformat()}</span>'
     if isinstance(value, Span):
         return _span(value, compact)
     if isinstance(value, Reference):
@@ -101,7 +125,7 @@ def _value(value: Any, compact: bool = False) -> str:
         if compact and value and all(isinstance(item, Reference) for item in value):
             return " ".join(_reference(item, f"[{n}]") for n, item in enumerate(value, 1))
         separator = "<br>" if any(isinstance(item, Span | Reference) for item in value) else ", "
-        return separator.join(_value(item, compact) for item in value)
+        return separator.join(_value(item, compact, name) for item in value)
     return html.escape(str(value))
 
 
@@ -124,7 +148,7 @@ def record_html(record: Any) -> str:
     """
     cls = type(record)
     rows = "".join(
-        f"<tr>{_cells('th', [name])}{_cells('td', [_value(getattr(record, name))])}</tr>"
+        f"<tr>{_cells('th', [name])}{_cells('td', [_value(getattr(record, name), name=name)])}</tr>"
         for name in _shown_fields(cls)
     )
     caption = f"<caption>{html.escape(cls.__name__)}</caption>"
