@@ -350,7 +350,8 @@ def test_docs_site_tutorial_shows_output(browser: WebDriver, docs_site: Path) ->
 UNBROKEN_JS = """
 return Array.from(document.querySelectorAll(arguments[0])).map((element) => ({
   text: element.textContent, lines: element.getClientRects().length,
-  spill: element.getBoundingClientRect().right - element.closest("td").getBoundingClientRect().right,
+  spill: element.getBoundingClientRect().right
+    - element.closest("td").getBoundingClientRect().right,
 }));
 """
 
