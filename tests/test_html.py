@@ -49,7 +49,7 @@ def test_results_rows_stay_compact() -> None:
     assert names == ["id", "date", "kind", "title", "countries", "evidence"]
     first = engagement.evidence[0]
     assert f'<q title="{escape(f"[{first.start}:{first.end}] {first.text}")}">' in page
-    assert f'<code style="white-space: nowrap;">{engagement.id}</code>' in page
+    assert f'<code style="white-space: nowrap; font-size: 0.9em;">{engagement.id}</code>' in page
     assert '<span style="white-space: nowrap;">2015-10-08</span>' in page
     assert all(reference.url not in page for reference in engagement.references)
 
@@ -96,7 +96,8 @@ def test_the_chapter_shows_every_sentence_with_its_id() -> None:
     """The chapter renders its paragraphs, each sentence after its id."""
     page = html_of(bb.chapter())
     for sentence in bb.load().sentences():
-        assert f"<code>{sentence.id}</code></sup> {escape(sentence.span.text)}" in page
+        shown = f'<code style="white-space: nowrap;">{sentence.id}</code></sup>'
+        assert f"{shown} {escape(sentence.span.text)}" in page
 
 
 def test_values_are_escaped() -> None:
@@ -137,7 +138,7 @@ def test_nested_records_are_named_by_id() -> None:
     """A paragraph lists its sentences by id."""
     paragraph = bb.chapter().sections[0].paragraphs[0]
     page = record_html(paragraph)
-    assert all(f"<code>{sentence.id}</code>" in page for sentence in paragraph.sentences)
+    assert all(f">{sentence.id}</code>" in page for sentence in paragraph.sentences)
 
 
 def test_results_without_a_compact_layout_show_every_shown_field() -> None:
@@ -171,4 +172,17 @@ def test_ids_in_lists_are_shown_whole() -> None:
     engagement = bb.engagement("2015-09-28-summit-new-york")
     page = record_html(engagement)
     for person in engagement.participants:
-        assert f'<code style="white-space: nowrap;">{person}</code>' in page
+        assert f'<code style="white-space: nowrap; font-size: 0.9em;">{person}</code>' in page
+
+
+def test_a_sentence_id_cannot_leave_its_attribute() -> None:
+    """A folder's sentence id holding a quote stays inside the title attribute, escaped."""
+    chapter = bb.chapter()
+    section = chapter.sections[0]
+    paragraph = section.paragraphs[0]
+    sentence = attrs.evolve(paragraph.sentences[0], id='x" onmouseover="alert(1)')
+    paragraph = attrs.evolve(paragraph, sentences=(sentence, *paragraph.sentences[1:]))
+    section = attrs.evolve(section, paragraphs=(paragraph, *section.paragraphs[1:]))
+    page = html_of(attrs.evolve(chapter, sections=(section,)))
+    assert 'onmouseover="' not in page
+    assert 'title="x&quot; onmouseover=&quot;alert(1)"' in page

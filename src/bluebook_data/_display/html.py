@@ -16,6 +16,7 @@ from typing import Any, Final
 import attrs
 
 from bluebook_data._display.html_text import (
+    UNBROKEN,
     chapter_html,
     edition_html,
     link,
@@ -35,8 +36,11 @@ _CELL_STYLE = "text-align: left; vertical-align: top; padding: 0.2em 0.5em;"
 # The layout is said outright: JupyterLab's stylesheet fixes it, which would let an unbroken id
 # spill over the next column.
 _FITTED_STYLE = f"{_TABLE_STYLE} width: 100%; table-layout: auto;"
-_FITTED_CELL_STYLE = f"{_CELL_STYLE} overflow-wrap: anywhere;"
-_WHOLE = "white-space: nowrap;"
+# A quote may break anywhere, so that a long one never widens the table; any other text keeps its
+# words whole, so that a column is never narrower than its longest word.
+_FITTED_CELL_STYLE = f"{_CELL_STYLE} overflow-wrap: break-word;"
+_QUOTE_CELL_STYLE = f"{_CELL_STYLE} overflow-wrap: anywhere;"
+_QUOTE_COLUMNS: Final = frozenset({"evidence", "text"})
 
 #: The fields that hold ids, each shown whole.
 _IDENTIFIERS: Final = frozenset(
@@ -48,8 +52,8 @@ _QUOTE_IN_ROW = 120
 
 #: The columns of a compact results table, by record class, with each column's share of the width.
 _COMPACT: Final[dict[str, tuple[tuple[str, int], ...]]] = {
-    "Engagement": (("id", 19), ("date", 8), ("kind", 12), ("title", 22), ("countries", 8),
-                   ("evidence", 31)),
+    "Engagement": (("id", 19), ("date", 8), ("kind", 12), ("title", 26), ("countries", 8),
+                   ("evidence", 27)),
     "Statement": (("id", 20), ("kind", 9), ("summary", 30), ("countries", 9), ("evidence", 32)),
     "Country": (("code", 6), ("name", 14), ("official_name", 22), ("region", 10),
                 ("evidence", 48)),
@@ -88,7 +92,7 @@ def _reference(reference: Reference, label: str | None) -> str:
 
 def _identifier(value: str) -> str:
     """Render an id whole: a browser would break it at its hyphens."""
-    return f'<code style="{_WHOLE}">{html.escape(value)}</code>'
+    return f'<code style="{UNBROKEN} font-size: 0.9em;">{html.escape(value)}</code>'
 
 
 def _enum(value: enum.Enum) -> str:
@@ -112,7 +116,7 @@ def _value(value: Any, compact: bool = False, name: str = "") -> str:
     if isinstance(value, enum.Enum):
         return _enum(value)
     if isinstance(value, PartialDate):
-        return f'<span style="{_WHOLE}">{value.isoformat()}</span>'
+        return f'<span style="{UNBROKEN}">{value.isoformat()}</span>'
     if isinstance(value, Span):
         return _span(value, compact)
     if isinstance(value, Reference):
@@ -120,7 +124,7 @@ def _value(value: Any, compact: bool = False, name: str = "") -> str:
     if attrs.has(type(value)):
         # A nested record (a paragraph's sentences, a chapter's sections): name it, no more.
         label = getattr(value, "id", None) or type(value).__name__
-        return f"<code>{html.escape(str(label))}</code>"
+        return _identifier(str(label))
     if isinstance(value, tuple):
         if compact and value and all(isinstance(item, Reference) for item in value):
             return " ".join(_reference(item, f"[{n}]") for n, item in enumerate(value, 1))
@@ -186,7 +190,8 @@ def results_html(records: tuple[Any, ...]) -> str:
     body = "".join(
         "<tr>"
         + "".join(
-            f'<td style="{_FITTED_CELL_STYLE}">{_compact_cell(record, name, query)}</td>'
+            f'<td style="{_QUOTE_CELL_STYLE if name in _QUOTE_COLUMNS else _FITTED_CELL_STYLE}">'
+            f"{_compact_cell(record, name, query)}</td>"
             for name, _ in columns
         )
         + "</tr>"

@@ -15,7 +15,7 @@ from bluebook_data._edition.bluebook import Bluebook
 from bluebook_data._loading.loader import load
 from bluebook_data.model import Chapter, Span
 
-__all__ = ["chapter_html", "edition_html", "link", "marked", "span_in_context"]
+__all__ = ["UNBROKEN", "chapter_html", "edition_html", "link", "marked", "span_in_context"]
 
 #: The only schemes shown as links: a folder's ``javascript:`` or ``data:`` URL stays inert text.
 _WEB_SCHEMES: Final = ("http://", "https://")
@@ -24,6 +24,9 @@ _WEB_SCHEMES: Final = ("http://", "https://")
 _QUOTES: Final = {"'": "['\u2018\u2019]", '"': '["\u201c\u201d]'}
 _QUOTES.update({"\u2018": _QUOTES["'"], "\u2019": _QUOTES["'"]})
 _QUOTES.update({"\u201c": _QUOTES['"'], "\u201d": _QUOTES['"']})
+
+#: An id is never broken across lines (a browser would break it at its hyphens).
+UNBROKEN: Final = "white-space: nowrap;"
 
 #: What the edition's display suggests trying.
 _TRY: Final = (
@@ -108,8 +111,8 @@ def chapter_html(chapter: Chapter) -> str:
         parts.append(f"<h5>Section {section.number}: {html.escape(section.title)}</h5>")
         for paragraph in section.paragraphs:
             sentences = " ".join(
-                f'<sup title="{s.id}"><code>{html.escape(s.id)}</code></sup> '
-                f"{html.escape(s.span.text)}"
+                f'<sup title="{html.escape(s.id, quote=True)}"><code style="{UNBROKEN}">'
+                f"{html.escape(s.id)}</code></sup> {html.escape(s.span.text)}"
                 for s in paragraph.sentences
             )
             parts.append(f'<p title="{html.escape(paragraph.id)}">{sentences}</p>')
