@@ -1,7 +1,8 @@
 """The records of bluebook-data: immutable attrs classes and the enums they use.
 
-Nothing here does I/O or imports the rest of the package (but for the seam through which the
-display lends the records their HTML): every other layer builds on this one. Every record is frozen
+Nothing here does I/O or imports the rest of the package (but for how a record spells its repr,
+and the seam through which the display lends the records their HTML): every other layer builds on
+this one. Every record is frozen
 and slotted, every collection a tuple, so a record can be hashed, shared between threads and kept
 as a dictionary key. Equality and hashing are by value.
 
@@ -12,11 +13,11 @@ Notebooks show it as an HTML table through ``_repr_html_``.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Final, Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 
+from bluebook_data._record_repr import key_fields_repr
 from bluebook_data._renderer import html as _installed_html
 
 if TYPE_CHECKING:
@@ -80,59 +81,6 @@ class Region(enum.StrEnum):
     RUSSIA = "russia"
     CENTRAL_ASIA = "central_asia"
     CAUCASUS = "caucasus"
-
-
-#: The widest line of a record's repr (room left for a tuple around it), and how much of a long
-#: text it quotes.
-_REPR_WIDTH: Final = 118
-_REPR_TEXT: Final = 72
-_PLURALS: Final = {"country": "countries", "person": "people"}
-
-
-def _brief(value: object) -> str:
-    """Show one field's value in a repr: long texts cut, dates as ISO, nested records counted."""
-    if isinstance(value, enum.Enum):
-        return repr(value.value)
-    if isinstance(value, str):
-        cut = value if len(value) <= _REPR_TEXT else value[: _REPR_TEXT - 1].rstrip() + "\u2026"
-        return repr(cut)
-    if isinstance(value, PartialDate):
-        return value.isoformat()
-    if isinstance(value, tuple) and value and attrs.has(type(value[0])):
-        noun = type(value[0]).__name__.lower()
-        if len(value) != 1:
-            noun = _PLURALS.get(noun, noun + "s")
-        return f"<{len(value)} {noun}>"
-    return repr(value)
-
-
-def _key_fields_repr(*names: str) -> Callable[[Any], str]:
-    """Make a ``__repr__`` showing the named fields that are set, wrapped to 120 characters.
-
-    A ``...`` at the end says that other fields are set but not shown.
-    """
-
-    def __repr__(self: Any) -> str:
-        shown = [f"{name}={_brief(getattr(self, name))}" for name in names]
-        shown = [part for part in shown if not part.endswith(("=None", "=()"))]
-        hidden = any(
-            getattr(self, field.name) not in (None, ())
-            for field in attrs.fields(type(self))
-            if field.repr and field.name not in names
-        )
-        lines = [f"{type(self).__name__}("]
-        for part in [*shown, "..."] if hidden else shown:
-            opener = lines[-1].endswith("(")
-            joined = lines[-1] + ("" if opener else ", ") + part
-            # One character is kept for the comma or the closing parenthesis after the part.
-            if len(joined) < _REPR_WIDTH or opener:
-                lines[-1] = joined
-            else:
-                lines[-1] += ","
-                lines.append("    " + part)
-        return "\n".join(lines) + ")"
-
-    return __repr__
 
 
 def _repr_html_(self: object) -> str | None:
@@ -269,7 +217,7 @@ class Span:
     Offsets count characters (code points) of the verbatim text, headings included.
     """
 
-    __repr__ = _key_fields_repr("start", "end", "text")
+    __repr__ = key_fields_repr("start", "end", "text")
     _repr_html_ = _repr_html_
 
     start: int
@@ -289,7 +237,7 @@ class Span:
 class Reference:
     """A public source for a detail that the text itself does not state."""
 
-    __repr__ = _key_fields_repr("url", "title")
+    __repr__ = key_fields_repr("url", "title")
     _repr_html_ = _repr_html_
 
     url: str
@@ -300,7 +248,7 @@ class Reference:
 class Sentence:
     """One sentence of the text, with its place in it."""
 
-    __repr__ = _key_fields_repr("id", "paragraph_id", "span")
+    __repr__ = key_fields_repr("id", "paragraph_id", "span")
     _repr_html_ = _repr_html_
 
     id: str
@@ -317,7 +265,7 @@ class Sentence:
 class Paragraph:
     """One paragraph of the section: a line of the source text."""
 
-    __repr__ = _key_fields_repr("id", "index", "span", "sentences")
+    __repr__ = key_fields_repr("id", "index", "span", "sentences")
     _repr_html_ = _repr_html_
 
     id: str
@@ -335,7 +283,7 @@ class Paragraph:
 class Section:
     """A section of a chapter. ``text`` is the whole verbatim source, headings included."""
 
-    __repr__ = _key_fields_repr("number", "title", "heading", "paragraphs")
+    __repr__ = key_fields_repr("number", "title", "heading", "paragraphs")
     _repr_html_ = _repr_html_
 
     number: int
@@ -349,7 +297,7 @@ class Section:
 class Chapter:
     """A chapter of the Bluebook, holding the sections this package ships."""
 
-    __repr__ = _key_fields_repr("number", "title", "sections")
+    __repr__ = key_fields_repr("number", "title", "sections")
     _repr_html_ = _repr_html_
 
     number: int
@@ -361,7 +309,7 @@ class Chapter:
 class Country:
     """A country the text refers to, with its ISO 3166-1 codes."""
 
-    __repr__ = _key_fields_repr("code", "alpha3", "name", "region", "evidence", "references")
+    __repr__ = key_fields_repr("code", "alpha3", "name", "region", "evidence", "references")
     _repr_html_ = _repr_html_
 
     code: str
@@ -380,7 +328,7 @@ class Country:
 class Person:
     """A person who took part in an engagement; ``office`` is as of 2015."""
 
-    __repr__ = _key_fields_repr("id", "name", "office", "country", "evidence", "references")
+    __repr__ = key_fields_repr("id", "name", "office", "country", "evidence", "references")
     _repr_html_ = _repr_html_
 
     id: str
@@ -397,7 +345,7 @@ class Person:
 class Topic:
     """A subject the text reports on; ``parent`` is the id of a broader topic."""
 
-    __repr__ = _key_fields_repr("id", "label", "parent", "evidence")
+    __repr__ = key_fields_repr("id", "label", "parent", "evidence")
     _repr_html_ = _repr_html_
 
     id: str
@@ -416,7 +364,7 @@ class Engagement:
     others; empty where neither side did (a meeting at a third location) or it is not known.
     """
 
-    __repr__ = _key_fields_repr(
+    __repr__ = key_fields_repr(
         "id", "kind", "date", "status", "title", "countries", "evidence", "references"
     )
     _repr_html_ = _repr_html_
@@ -448,7 +396,7 @@ class Statement:
     names the meetings an outcome was reached at.
     """
 
-    __repr__ = _key_fields_repr("id", "kind", "summary", "countries", "evidence", "references")
+    __repr__ = key_fields_repr("id", "kind", "summary", "countries", "evidence", "references")
     _repr_html_ = _repr_html_
 
     id: str
@@ -465,7 +413,7 @@ class Statement:
 class Records:
     """Everything the text reports, in the order of the data file."""
 
-    __repr__ = _key_fields_repr("countries", "people", "topics", "engagements", "statements")
+    __repr__ = key_fields_repr("countries", "people", "topics", "engagements", "statements")
     _repr_html_ = _repr_html_
 
     countries: tuple[Country, ...]
