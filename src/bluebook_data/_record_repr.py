@@ -28,8 +28,12 @@ def _brief(value: object) -> str:
     if isinstance(value, enum.Enum):
         return repr(value.value)
     if isinstance(value, str):
-        cut = value if len(value) <= _REPR_TEXT else value[: _REPR_TEXT - 1].rstrip() + "\u2026"
-        return repr(cut)
+        if len(value) <= _REPR_TEXT:
+            return repr(value)
+        cut = value[: _REPR_TEXT - 1]
+        if " " in cut[_REPR_TEXT // 2 :]:  # at a word's end, where one is near
+            cut = cut.rsplit(" ", 1)[0]
+        return repr(cut.rstrip() + "\u2026")
     if hasattr(value, "isoformat"):  # a date, partial or whole
         return str(value.isoformat())
     if isinstance(value, tuple) and value and attrs.has(type(value[0])):
