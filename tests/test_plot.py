@@ -207,3 +207,21 @@ def test_the_legend_covers_no_mark_wherever_the_marks_lie(order: str) -> None:
         assert not any(legend.overlaps(mark) for mark in marks)
     finally:
         pyplot.close(figure)
+
+
+def test_without_dates_only_the_column_apart_is_shown_and_nothing_found_says_so() -> None:
+    """Planned engagements alone fill the axis; a filter matching nothing writes so on it."""
+    ax = bb.plot_timeline(status="planned")
+    try:
+        left, right = ax.get_xlim()
+        (x,) = _marks(ax)[0].get_xdata()
+        assert left < x < right
+        assert right - left < 0.3  # the empty dated part is not drawn
+    finally:
+        pyplot.close(ax.figure)
+    ax = bb.plot_timeline(year=2013)
+    try:
+        assert _marks(ax) == []
+        assert [text.get_text() for text in ax.texts] == ["no engagement matches"]
+    finally:
+        pyplot.close(ax.figure)

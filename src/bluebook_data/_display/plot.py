@@ -155,8 +155,9 @@ def draw_timeline(ax: Axes, engagements: Sequence[Engagement]) -> Axes:
         (mark,) = ax.plot(xs, [row] * len(xs), label=style, **_STYLE[style])
         mark.set_gid(engagement.id)
     apart = any(_style(e) in ("planned", "undated") for e in engagements)
-    if apart:
+    if apart and stretches is not None:
         ax.axvline((1 + _APART) / 2, color="0.7", linestyle="--", linewidth=1)
+    if apart:
         ax.annotate(
             "planned or\nundated", (_APART, -0.6), ha="center", va="bottom", fontsize=_FONT_SIZE
         )
@@ -165,7 +166,10 @@ def draw_timeline(ax: Axes, engagements: Sequence[Engagement]) -> Axes:
     ax.set_ylim(len(engagements) - 0.5, -1.4 if apart else -0.6)
     places, labels = _ticks(stretches) if stretches is not None else ([], [])
     ax.set_xticks(places, labels, fontsize=_FONT_SIZE)
-    ax.set_xlim(0, _RIGHT_EDGE if apart else 1)
+    # Without a date, only the column apart is shown; without an engagement, a word says so.
+    ax.set_xlim(0 if stretches is not None else (1 + _APART) / 2, _RIGHT_EDGE if apart else 1)
+    if not engagements:
+        ax.text(0.5, 0.5, "no engagement matches", ha="center", transform=ax.transAxes)
     if stretches is not None:
         ax.set_xlabel(_shade_cuts(ax, stretches), fontsize=_FONT_SIZE)
     handles: dict[str, Any] = {}
