@@ -6,9 +6,9 @@
 """
 
 import importlib
-import sys
 import typing
 
+from bluebook_data._display.notebook import install_html_display
 from bluebook_data._versions import DATA_VERSION
 from bluebook_data.errors import (
     BluebookError,
@@ -128,8 +128,6 @@ def __dir__() -> list[str]:
     return sorted({*__all__, *(name for name in globals() if name.startswith("__"))})
 
 
-# Inside IPython (Jupyter), records and query results show themselves as HTML tables.
-if "IPython" in sys.modules:
-    from bluebook_data._display.ipython import register_html_display
-
-    register_html_display()
+# Records, results and the edition show themselves as HTML in any notebook (Jupyter, marimo,
+# Panel, Streamlit) through their `_repr_html_`; the renderer is imported on the first display.
+install_html_display()

@@ -1,8 +1,13 @@
 """The records of bluebook-data: immutable attrs classes and the enums they use.
 
-Nothing here does I/O or imports the rest of the package: every other layer builds on this one.
-Every record is frozen and slotted, every collection a tuple, so a record can be hashed, shared
-between threads and kept as a dictionary key. Equality and hashing are by value.
+Nothing here does I/O or imports the rest of the package (but for how a record spells its repr,
+and the seam through which the display lends the records their HTML): every other layer builds on
+this one. Every record is frozen
+and slotted, every collection a tuple, so a record can be hashed, shared between threads and kept
+as a dictionary key. Equality and hashing are by value.
+
+A record's repr is a few lines of its key fields; ``attrs.asdict(record)`` gives every field.
+Notebooks show it as an HTML table through ``_repr_html_``.
 """
 
 from __future__ import annotations
@@ -12,6 +17,9 @@ import enum
 from typing import Literal
 
 import attrs
+
+from bluebook_data._record_repr import key_fields_repr
+from bluebook_data._renderer import html as _installed_html
 
 __all__ = [
     "Chapter",
@@ -71,6 +79,11 @@ class Region(enum.StrEnum):
     RUSSIA = "russia"
     CENTRAL_ASIA = "central_asia"
     CAUCASUS = "caucasus"
+
+
+def _repr_html_(self: object) -> str | None:
+    """Return the record as an HTML table, for notebooks (Jupyter, marimo, Panel, Streamlit)."""
+    return _installed_html(self)
 
 
 #: How many digits the year, month and day of an ISO date have.
@@ -196,6 +209,9 @@ class Span:
     Offsets count characters (code points) of the verbatim text, headings included.
     """
 
+    __repr__ = key_fields_repr("start", "end", "text")
+    _repr_html_ = _repr_html_
+
     start: int
     end: int
     text: str = attrs.field(validator=_check_span_text)
@@ -213,6 +229,9 @@ class Span:
 class Reference:
     """A public source for a detail that the text itself does not state."""
 
+    __repr__ = key_fields_repr("url", "title")
+    _repr_html_ = _repr_html_
+
     url: str
     title: str
 
@@ -220,6 +239,9 @@ class Reference:
 @attrs.frozen
 class Sentence:
     """One sentence of the text, with its place in it."""
+
+    __repr__ = key_fields_repr("id", "paragraph_id", "span")
+    _repr_html_ = _repr_html_
 
     id: str
     paragraph_id: str
@@ -234,6 +256,9 @@ class Sentence:
 @attrs.frozen
 class Paragraph:
     """One paragraph of the section: a line of the source text."""
+
+    __repr__ = key_fields_repr("id", "index", "span", "sentences")
+    _repr_html_ = _repr_html_
 
     id: str
     index: int
@@ -250,6 +275,9 @@ class Paragraph:
 class Section:
     """A section of a chapter. ``text`` is the whole verbatim source, headings included."""
 
+    __repr__ = key_fields_repr("number", "title", "heading", "paragraphs")
+    _repr_html_ = _repr_html_
+
     number: int
     title: str
     heading: str
@@ -260,6 +288,9 @@ class Section:
 @attrs.frozen
 class Chapter:
     """A chapter of the Bluebook, holding the sections this package ships."""
+
+    __repr__ = key_fields_repr("number", "title", "sections")
+    _repr_html_ = _repr_html_
 
     number: int
     title: str
@@ -284,6 +315,9 @@ class Country:
     Gleditsch and Ward's list of independent states, the keys most country-year data join on.
     """
 
+    __repr__ = key_fields_repr("code", "alpha3", "name", "region", "evidence", "references")
+    _repr_html_ = _repr_html_
+
     code: str
     alpha3: str
     numeric: str
@@ -303,6 +337,9 @@ class Country:
 class Person:
     """A person who took part in an engagement; ``office`` is as of 2015."""
 
+    __repr__ = key_fields_repr("id", "name", "office", "country", "evidence", "references")
+    _repr_html_ = _repr_html_
+
     id: str
     name: str
     family_name: str
@@ -316,6 +353,9 @@ class Person:
 @attrs.frozen(kw_only=True)
 class Topic:
     """A subject the text reports on; ``parent`` is the id of a broader topic."""
+
+    __repr__ = key_fields_repr("id", "label", "parent", "evidence")
+    _repr_html_ = _repr_html_
 
     id: str
     label: str
@@ -332,6 +372,11 @@ class Engagement:
     meeting was held during. ``hosts`` are the countries, among ``countries``, that received the
     others; empty where neither side did (a meeting at a third location) or it is not known.
     """
+
+    __repr__ = key_fields_repr(
+        "id", "kind", "date", "status", "title", "countries", "evidence", "references"
+    )
+    _repr_html_ = _repr_html_
 
     id: str
     kind: EngagementKind
@@ -360,6 +405,9 @@ class Statement:
     names the meetings an outcome was reached at.
     """
 
+    __repr__ = key_fields_repr("id", "kind", "summary", "countries", "evidence", "references")
+    _repr_html_ = _repr_html_
+
     id: str
     kind: StatementKind
     summary: str
@@ -373,6 +421,9 @@ class Statement:
 @attrs.frozen(kw_only=True)
 class Records:
     """Everything the text reports, in the order of the data file."""
+
+    __repr__ = key_fields_repr("countries", "people", "topics", "engagements", "statements")
+    _repr_html_ = _repr_html_
 
     countries: tuple[Country, ...]
     people: tuple[Person, ...]
