@@ -7,7 +7,9 @@ import json
 import pytest
 
 import bluebook_data as bb
-from bluebook_data._exports.layouts import CAMEO_TO_CONTEXTS, GOLDSTEIN, layout_table
+from bluebook_data._exports.codebooks import PLOVER_EVENT_TYPES, PLOVER_QUAD_CLASS
+from bluebook_data._exports.events import event_number
+from bluebook_data._exports.layouts import CAMEO_TO_CONTEXTS, GOLDSTEIN, SEPARATOR, layout_table
 from bluebook_data.cli import main
 
 #: The codebook columns each layout fills, in order; the events guide lists those it leaves out.
@@ -30,7 +32,8 @@ def test_a_layout_carries_exactly_its_codebook_columns(layout: str) -> None:
     assert rows
     for row in rows:
         assert list(row) == _COLUMNS[layout]
-        assert all(value is not None for name, value in row.items() if name != "Event Mode")
+        optional = {"Event Mode", "Contexts"}  # PLOVER gives some codes neither
+        assert all(value is not None for name, value in row.items() if name not in optional)
 
 
 @pytest.mark.parametrize("layout", ["polecat", "icews"])
@@ -38,14 +41,25 @@ def test_a_layout_has_no_undated_row(layout: str) -> None:
     """Every row is dated to the day, as in the datasets; the others are left out."""
     rows = bb.to_records("events", layout=layout)  # type: ignore[arg-type]
     assert all(len(row["Event Date"]) == len("2015-10-22") for row in rows)
-    dated = [row["event_id"] for row in bb.to_records("events") if row["date_precision"] == "day"]
-    assert [row["Event ID"] for row in rows] == dated
+    dated = [row for row in bb.to_records("events") if row["date_precision"] == "day"]
+    key = "event_id" if layout == "polecat" else "event_number"
+    assert [row["Event ID"] for row in rows] == [row[key] for row in dated]
+
+
+def test_icews_event_ids_are_stable_integers_apart_from_real_ones() -> None:
+    """ICEWS ids are integers: the row's event_number, 2^52 and up, distinct, the same each run."""
+    rows = bb.to_records("events", layout="icews")
+    ids = [row["Event ID"] for row in rows]
+    assert all(isinstance(value, int) and 2**52 <= value < 2**53 for value in ids)
+    assert len(set(ids)) == len(ids)
+    first = bb.to_records("events")[0]
+    assert ids[0] == first["event_number"] == event_number(first["event_id"])
 
 
 def test_icews_codes_intensity_and_country_names() -> None:
     """CAMEO codes stay text, Intensity is the Goldstein score, Russia is spelled as ICEWS does."""
     rows = bb.to_records("events", layout="icews")
-    by_id = {row["event_id"]: row for row in bb.to_records("events")}
+    by_id = {row["event_number"]: row for row in bb.to_records("events")}
     for row in rows:
         assert row["CAMEO Code"] == by_id[row["Event ID"]]["cameo_code"]
         assert row["Intensity"] == GOLDSTEIN[row["CAMEO Code"]]
@@ -63,11 +77,26 @@ def test_polecat_codes_and_contexts() -> None:
         assert row["Actor Country"] == source["actor_country_alpha3"]
         assert row["Recipient Country"] == source["recipient_country_alpha3"]
         assert row["Event Type"] == source["event_type"]
-        assert row["Contexts"] == list(CAMEO_TO_CONTEXTS[source["cameo_code"]])
-        assert row["Quad Code"] == 1  # CAMEO roots 03 and 04 are verbal cooperation
+        contexts = CAMEO_TO_CONTEXTS[source["cameo_code"]]
+        assert row["Contexts"] == (SEPARATOR.join(contexts) or None)
+        assert row["Event Type"] in PLOVER_EVENT_TYPES
+        assert row["Quad Code"] == PLOVER_QUAD_CLASS[row["Event Type"]] == 1  # verbal cooperation
     negotiation = [row for row in rows if row["Event ID"].startswith("2015-10-08")]
     assert negotiation
-    assert all(row["Contexts"] == ["diplomatic"] for row in negotiation)
+    assert all(row["Contexts"] == "diplomatic" for row in negotiation)
+
+
+def test_a_cell_of_several_values_joins_them_with_the_separator() -> None:
+    """Several participants of one side are one cell, joined by ';' as POLECAT's files join."""
+    assert SEPARATOR == ";"
+    book = bb.load()
+    for row, event in zip(
+        bb.to_records("events", layout="polecat"),
+        [e for e in bb.to_records("events") if e["date_precision"] == "day"],
+        strict=True,
+    ):
+        names = [book.person(person).name for person in event["actor_people"]]
+        assert row["Actor Name"] == (";".join(names) or event["actor_country_name"])
 
 
 def test_actor_names_are_the_participants_beside_the_codes() -> None:

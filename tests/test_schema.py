@@ -110,7 +110,7 @@ def test_anything_but_a_record_class_or_a_string_is_a_type_error(value: Any) -> 
         bb.json_schema(value)
 
 
-@pytest.mark.parametrize("name", ["Engagement", "engagement", "", "events_icews"])
+@pytest.mark.parametrize("name", ["Engagement", "engagement", "", "events_gdelt"])
 def test_a_string_that_names_no_table_lists_the_tables(name: str) -> None:
     """A name that is no table raises InvalidFilterError (a ValueError) listing the tables."""
     with pytest.raises(bb.InvalidFilterError, match="'engagements'") as caught:

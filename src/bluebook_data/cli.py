@@ -24,7 +24,7 @@ from bluebook_data._exports.tables import table
 from bluebook_data._exports.terminal import TextTable, render_table
 
 #: The values of ``export --format``.
-EXPORT_FORMATS = ("datapackage", "parquet", "webannotation")
+EXPORT_FORMATS = ("datapackage", "parquet", "sqlite", "webannotation")
 
 __all__ = ["main", "run"]
 
@@ -241,8 +241,14 @@ def _layout(args: argparse.Namespace, found: Sequence[object]) -> str | TextTabl
 
 
 def _export(args: argparse.Namespace) -> str:
+    if args.layout is not None and args.format != "parquet":
+        raise _UsageError(f"--layout is for --format parquet; --format {args.format} holds both")
     if args.format == "parquet":
-        return "\n".join(map(str, bb.write_parquet(args.directory, book=_edition(args))))
+        written = bb.write_parquet(args.directory, layout=args.layout, book=_edition(args))
+        return "\n".join(map(str, written))
+    if args.format == "sqlite":
+        path = bb.write_sqlite(os.path.join(args.directory, "bluebook.db"), book=_edition(args))
+        return f"{path}\n{path.with_name('bluebook.metadata.json')}"
     if args.format == "webannotation":
         return str(bb.write_web_annotations(args.directory, book=_edition(args)))
     return str(bb.write_datapackage(args.directory, book=_edition(args)))
@@ -332,7 +338,7 @@ def _parser() -> _Parser:
     export = command(
         "export",
         _export,
-        "write the tables (a Frictionless data package, or Parquet) or Web Annotations",
+        "write the tables (a data package, Parquet or SQLite) or Web Annotations",
         listing=False,
     )
     export.add_argument("directory", help="where to write the files")
@@ -341,8 +347,14 @@ def _parser() -> _Parser:
         choices=EXPORT_FORMATS,
         default="datapackage",
         help="datapackage (the default: CSV tables and datapackage.json), parquet (a typed "
-        "file per table, with the arrow extra) or webannotation (web-annotations.jsonld: "
-        "every record's evidence as a W3C Web Annotation on the source page)",
+        "file per table and a dataset card, with the arrow extra), sqlite (bluebook.db, with "
+        "a Datasette metadata file) or webannotation (web-annotations.jsonld: every record's "
+        "evidence as a W3C Web Annotation on the source page)",
+    )
+    export.add_argument(
+        "--layout",
+        choices=("polecat", "icews"),
+        help="with --format parquet: write only the events in POLECAT's or ICEWS's columns",
     )
     command("text", _text, "print the verbatim source text", listing=False)
     add_commands(command)
