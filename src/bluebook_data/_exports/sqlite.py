@@ -88,12 +88,14 @@ def _checks(column: Column) -> list[str]:
     checks = []
     if column.choices:
         checks.append(f"{name} IN ({', '.join(map(_literal, column.choices))})")
+    # SQLite's date() passes 2015-02-30 through as it is, but a modifier makes it count the days
+    # on (to 2015-03-02): a real date is one that a "+0 days" leaves as it was.
     if column.type == "date":
-        checks.append(f"date({name}) IS {name}")
+        checks.append(f"date({name}, '+0 days') IS {name}")
     if column.pattern == PARTIAL_DATE_PATTERN:
         # A year, a month or a day that the calendar has: padded to a day, it is its own date.
         padded = f"{name} || substr('-01-01', length({name}) - 3)"
-        checks.append(f"length({name}) IN (4, 7, 10) AND date({padded}) IS {padded}")
+        checks.append(f"length({name}) IN (4, 7, 10) AND date({padded}, '+0 days') IS {padded}")
     elif column.pattern is not None and (shape := _REPEATED_CLASS.match(column.pattern)):
         glob = shape.group(1) * int(shape.group(2))
         checks.append(f"{name} GLOB {_literal(glob)}")
