@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -129,3 +130,52 @@ def test_the_command_line_prints_a_layout(capsys: pytest.CaptureFixture[str]) ->
     assert all(list(row) == _COLUMNS["icews"] for row in rows)
     assert main(["events", "--layout", "polecat"]) == 0
     assert capsys.readouterr().out.startswith("Event ID")
+
+
+def test_layouts_are_typed_arrow_tables() -> None:
+    """Dates are dates, codes text, Goldstein a float, ids integers, PLOVER types dictionaries."""
+    pytest.importorskip("pyarrow")
+    icews = bb.to_arrow("events", layout="icews").schema
+    assert str(icews.field("Event ID").type) == "int64"
+    assert str(icews.field("Event Date").type) == "date32[day]"
+    assert str(icews.field("CAMEO Code").type) == "string"
+    assert str(icews.field("Intensity").type) == "double"
+    polecat = bb.to_arrow("events", layout="polecat").schema
+    assert str(polecat.field("Event Type").type).startswith("dictionary<values=string")
+    assert str(polecat.field("Contexts").type) == "string"
+    assert str(polecat.field("Quad Code").type) == "int64"
+    assert polecat.metadata[b"table"] == b"events_polecat"
+
+
+def test_layouts_in_pandas_and_polars() -> None:
+    """Pandas and polars get the same types: dates, categories, nullable integers, floats."""
+    pd = pytest.importorskip("pandas")
+    pl = pytest.importorskip("polars")
+    frame = bb.to_pandas("events", layout="icews")
+    assert str(frame["Event Date"].dtype) == "datetime64[s]"
+    assert frame["CAMEO Code"].tolist() == [
+        r["CAMEO Code"] for r in bb.to_records("events", layout="icews")
+    ]
+    assert isinstance(
+        bb.to_pandas("events", layout="polecat")["Event Type"].dtype, pd.CategoricalDtype
+    )
+    polars = bb.to_polars("events", layout="polecat")
+    assert polars.schema["Event Date"] == pl.Date
+    assert polars.schema["Event Type"] == pl.Categorical
+    with pytest.raises(bb.InvalidFilterError):
+        bb.to_polars("countries", layout="polecat")
+
+
+def test_duckdb_reads_a_layout_file_typed(tmp_path: Path) -> None:
+    """write_parquet(layout=...) writes one file that DuckDB reads with the layout's types."""
+    duckdb = pytest.importorskip("duckdb")
+    (path,) = bb.write_parquet(tmp_path, layout="icews")
+    described = {name: kind for name, kind, *_ in duckdb.sql(f"DESCRIBE FROM '{path}'").fetchall()}
+    assert described["Event Date"] == "DATE"
+    assert described["Event ID"] == "BIGINT"
+    assert described["CAMEO Code"] == "VARCHAR"
+    assert described["Intensity"] == "DOUBLE"
+    assert (
+        main(["export", str(tmp_path / "cli"), "--format", "parquet", "--layout", "polecat"]) == 0
+    )
+    assert [p.name for p in (tmp_path / "cli").iterdir()] == ["events_polecat.parquet"]
