@@ -6,8 +6,12 @@ model that has one, so that the flat tables, the JSON Schemas, the data package 
 database all refuse what the codebooks refuse, from one list. The sources:
 
 - PLOVER event types and quad categories: the PLOVER README, :data:`PLOVER_README_URL`.
-- PLOVER modes and the CAMEO codes: the Open Event Data Alliance's CAMEO to PLOVER table,
-  :data:`PLOVER_TABLE_URL`, which also writes several values in one cell separated by ``;``.
+- PLOVER modes: the Open Event Data Alliance's CAMEO to PLOVER table, :data:`PLOVER_TABLE_URL`,
+  which also writes several values in one cell separated by ``;``.
+- CAMEO codes: two to four digits whose first two are the root code, 01 to 20, as the CAMEO
+  codebook numbers them (``04`` consult, ``042`` make a visit, ``0311`` a four-digit code). The
+  codebook's full list is not shipped, so a code of the right shape that the codebook lacks
+  (``049``) passes; ``999`` and ``42`` do not.
 - ISO 3166-1 codes: two or three capital letters, or three digits. Wikidata item ids: ``Q`` and
   a number without leading zeros.
 """
@@ -102,16 +106,22 @@ class Rule:
     maximum: int | None = None
     #: Whether the choices are categories (dictionary encoded in Arrow) or codes kept as text.
     categorical: bool = True
+    #: SQLite GLOB patterns, any of which a value matches whole: the pattern where SQL can say it.
+    globs: tuple[str, ...] = ()
 
 
 #: An ISO 3166-1 alpha-2 code.
-ALPHA2: Final = Rule(pattern="^[A-Z]{2}$")
+ALPHA2: Final = Rule(pattern="^[A-Z]{2}$", globs=("[A-Z][A-Z]",))
 #: An ISO 3166-1 alpha-3 code.
-ALPHA3: Final = Rule(pattern="^[A-Z]{3}$")
+ALPHA3: Final = Rule(pattern="^[A-Z]{3}$", globs=("[A-Z][A-Z][A-Z]",))
 #: An absolute http or https address, with no white space in it.
-URL: Final = Rule(pattern="^https?://[^\\s/?#]+[^\\s]*$")
-#: A CAMEO code this package knows the PLOVER type, label and score of: text, not a category.
-CAMEO: Final = Rule(choices=tuple(CAMEO_TO_PLOVER), categorical=False)
+URL: Final = Rule(pattern="^https?://[^\\s/?#]+[^\\s]*$", globs=("http://?*", "https://?*"))
+_CAMEO_ROOTS: Final = ("0[1-9]", "1[0-9]", "20")
+#: A CAMEO code: a root code, 01 to 20, and up to two more digits; text, never a number.
+CAMEO: Final = Rule(
+    pattern="^(0[1-9]|1[0-9]|20)[0-9]{0,2}$",
+    globs=tuple(root + "[0-9]" * extra for root in _CAMEO_ROOTS for extra in range(3)),
+)
 #: An offset into the text.
 OFFSET: Final = Rule(minimum=0)
 _WIKIDATA: Final = Rule(pattern="^Q[1-9][0-9]*$")
@@ -121,7 +131,7 @@ FIELD_RULES: Final[Mapping[tuple[str, str], Rule]] = MappingProxyType(
     {
         ("Country", "code"): ALPHA2,
         ("Country", "alpha3"): ALPHA3,
-        ("Country", "numeric"): Rule(pattern="^[0-9]{3}$"),
+        ("Country", "numeric"): Rule(pattern="^[0-9]{3}$", globs=("[0-9][0-9][0-9]",)),
         ("Country", "wikidata"): _WIKIDATA,
         ("Person", "wikidata"): _WIKIDATA,
         ("Engagement", "cameo"): CAMEO,

@@ -59,8 +59,9 @@ class Column:
 
     ``type`` is ``"array"`` for a list cell, whose items are of ``items`` (and may be None where
     ``null_items`` says so); ``choices`` lists the values of an enum column, a category unless
-    ``categorical`` is false (codes such as CAMEO's stay plain text); ``pattern``,
-    ``minimum`` and ``maximum`` constrain a value (each item of a list); ``references`` names
+    ``categorical`` is false (codes such as CAMEO's stay plain text); ``pattern`` (``globs``, the
+    same for SQLite, where it can be said), ``minimum`` and ``maximum`` constrain a value (each
+    item of a list); ``references`` names
     the ``(table, column)`` its values (or items) point to.
     """
 
@@ -74,6 +75,7 @@ class Column:
     choices: tuple[str, ...] = ()
     categorical: bool = True
     pattern: str | None = None
+    globs: tuple[str, ...] = ()
     minimum: int | None = None
     maximum: int | None = None
     references: tuple[str, str] | None = None
@@ -87,6 +89,7 @@ class Column:
             choices=rule.choices or self.choices,
             categorical=rule.categorical if rule.choices else self.categorical,
             pattern=rule.pattern or self.pattern,
+            globs=rule.globs or self.globs,
             minimum=self.minimum if rule.minimum is None else rule.minimum,
             maximum=self.maximum if rule.maximum is None else rule.maximum,
         )

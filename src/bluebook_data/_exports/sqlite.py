@@ -23,7 +23,6 @@ import contextlib
 import hashlib
 import json
 import os
-import re
 import sqlite3
 import tempfile
 from collections.abc import Iterator
@@ -55,9 +54,6 @@ _SQL_TYPES: Final = {
     "date": "TEXT",
     "array": "TEXT",
 }
-# A pattern of one character class repeated a fixed number of times, such as an ISO code's
-# ``^[A-Z]{3}$``, which SQLite's GLOB can state; other patterns are left to the JSON Schema.
-_REPEATED_CLASS: Final = re.compile(r"^\^(\[[^\]]+\])\{([0-9])\}\$$")
 
 
 def quote(name: str) -> str:
@@ -96,9 +92,8 @@ def _checks(column: Column) -> list[str]:
         # A year, a month or a day that the calendar has: padded to a day, it is its own date.
         padded = f"{name} || substr('-01-01', length({name}) - 3)"
         checks.append(f"length({name}) IN (4, 7, 10) AND date({padded}, '+0 days') IS {padded}")
-    elif column.pattern is not None and (shape := _REPEATED_CLASS.match(column.pattern)):
-        glob = shape.group(1) * int(shape.group(2))
-        checks.append(f"{name} GLOB {_literal(glob)}")
+    if column.globs:
+        checks.append(" OR ".join(f"{name} GLOB {_literal(glob)}" for glob in column.globs))
     if column.minimum is not None:
         checks.append(f"{name} >= {column.minimum}")
     if column.maximum is not None:
