@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import bluebook_data as bb
@@ -276,4 +277,19 @@ def test_export_layout_is_for_parquet(tmp_path: Path, capsys: pytest.CaptureFixt
     """`--layout` with another format is a usage error, status 2, and writes nothing."""
     assert main(["export", str(tmp_path), "--format", "sqlite", "--layout", "icews"]) == 2
     assert "--layout is for --format parquet" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_edition_breaking_a_codebook_rule_is_named(tmp_path: Path) -> None:
+    """A PLOVER type PLOVER lacks stops the write with the table, row and rule, and no file."""
+    book = bb.load()
+    engagements = tuple(
+        attrs.evolve(e, plover_event="HUG") if e.id == "2015-09-28-summit-new-york" else e
+        for e in book.engagements()
+    )
+    broken = attrs.evolve(book, records=attrs.evolve(book.records, engagements=engagements))
+    with pytest.raises(
+        ValueError, match=r"engagements row 2015-09-28-summit-new-york: .*plover_event"
+    ):
+        bb.write_sqlite(tmp_path / "bluebook.db", book=broken)
     assert list(tmp_path.iterdir()) == []

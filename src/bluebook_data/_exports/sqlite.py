@@ -175,10 +175,15 @@ def _fill(connection: sqlite3.Connection, book: Bluebook) -> None:
         connection.execute(create_statement(spec, strict=strict))
         columns = ", ".join(quote(column.name) for column in spec.columns)
         marks = ", ".join("?" for _ in spec.columns)
-        connection.executemany(
-            f"INSERT INTO {quote(spec.name)} ({columns}) VALUES ({marks})",
-            ([_cell(row[column.name]) for column in spec.columns] for row in spec.rows(book)),
-        )
+        insert = f"INSERT INTO {quote(spec.name)} ({columns}) VALUES ({marks})"
+        for row in spec.rows(book):
+            try:
+                connection.execute(insert, [_cell(row[column.name]) for column in spec.columns])
+            except sqlite3.IntegrityError as error:
+                key = ", ".join(str(row[name]) for name in spec.primary_key)
+                raise ValueError(
+                    f"{spec.name} row {key}: {error} (a value the codebooks refuse)"
+                ) from error
     connection.execute(
         "CREATE TABLE metadata (key TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL)"
         + (" STRICT" if strict else "")
@@ -218,6 +223,8 @@ def write_sqlite(path: str | os.PathLike[str], *, book: Bluebook | None = None) 
 
     Raises:
         IsADirectoryError: if ``path`` is a folder.
+        ValueError: naming the table, the row and the rule, for an edition whose data breaks a
+            rule of the codebooks that loading does not check (a PLOVER type PLOVER lacks).
         RuntimeError: if the SQLite at hand lacks FTS5 or JSON functions.
 
     >>> import sqlite3, tempfile
