@@ -282,6 +282,18 @@ _BROKEN_ROWS: list[tuple[str, str | None, dict[str, Any], str]] = [
     ("engagements", None, {"reference_urls": ["tass.com/russia"]}, "address"),
     ("engagements", None, {"reference_urls": ["https://exa mple.org"]}, "address"),
     ("engagements", None, {"date_start": "2015-02-29"}, "real date"),
+    (
+        "engagements",
+        None,
+        {"cameo": "044", "plover_event": "AGREE", "plover_mode": "third-party"},
+        "CAMEO 044 is CONSULT",
+    ),
+    (
+        "engagements",
+        None,
+        {"cameo": "044", "plover_event": "CONSULT", "plover_mode": "visit"},
+        "CAMEO 044 is third-party",
+    ),
     ("countries", None, {"alpha3": "jpn"}, "alpha-3"),
     ("countries", None, {"code": "JPN"}, "alpha-2"),
     ("countries", None, {"numeric": "39"}, "ISO numeric"),
@@ -294,6 +306,7 @@ _BROKEN_ROWS: list[tuple[str, str | None, dict[str, Any], str]] = [
     ("events", None, {"sentence_id": "c2-s5-p0-s0"}, "sentence id"),
     ("events", None, {"actor_country_alpha3": "Jpn"}, "alpha-3"),
     ("events", None, {"event_number": 17}, "event number range"),
+    ("events", None, {"event_type": "AGREE"}, "CAMEO 044 is CONSULT"),
     ("events", "polecat", {"Event Type": "HUG"}, "PLOVER event type"),
     ("events", "polecat", {"Quad Code": 5}, "quad class"),
     ("events", "polecat", {"Contexts": ["diplomatic"]}, "contexts are text"),
@@ -329,6 +342,7 @@ def test_row_schemas_refuse_what_the_codebooks_refuse(
         (bb.Engagement, "cameo", "999"),
         (bb.Reference, "url", "not a url"),
         (bb.Span, "start", -1),
+        (bb.Engagement, "plover_event", "AGREE"),
     ],
 )
 def test_record_schemas_refuse_what_the_codebooks_refuse(

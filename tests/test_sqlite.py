@@ -204,6 +204,8 @@ _BROKEN = [
     ("UPDATE engagements SET cameo = '999' WHERE cameo = '042'", "CAMEO code"),
     ("UPDATE engagements SET cameo = 42 WHERE cameo = '042'", "codes are text"),
     ("UPDATE engagements SET plover_mode = 'banana' WHERE cameo = '042'", "PLOVER mode"),
+    ("UPDATE engagements SET plover_mode = NULL WHERE cameo = '042'", "042 is a visit"),
+    ("UPDATE events SET event_type = 'AGREE' WHERE cameo_code = '044'", "044 is CONSULT"),
     ("UPDATE events SET event_type = 'HUG'", "PLOVER type"),
     ("UPDATE sentences SET span_start = -1 WHERE id = 'c2-s5-p1-s1'", "offsets"),
     ("UPDATE sentences SET span_end = 0 WHERE id = 'c2-s5-p1-s1'", "start before end"),

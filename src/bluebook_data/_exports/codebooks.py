@@ -26,6 +26,7 @@ import attrs
 
 __all__ = [
     "CAMEO_TO_PLOVER",
+    "CODED_FIELDS",
     "FIELD_RULES",
     "PLOVER_EVENT_TYPES",
     "PLOVER_MODES",
@@ -33,6 +34,7 @@ __all__ = [
     "PLOVER_README_URL",
     "PLOVER_TABLE_URL",
     "Rule",
+    "plover_of_cameo",
     "rule_of",
 ]
 
@@ -154,3 +156,26 @@ def rule_of(cls: type, field: str) -> Rule | None:
     '^[A-Z]{3}$'
     """
     return FIELD_RULES.get((cls.__name__, field))
+
+
+#: The fields that hold a CAMEO code and the PLOVER type and mode converted from it: on the
+#: records and the engagements table, and on the events table.
+CODED_FIELDS: Final[tuple[tuple[str, str, str], ...]] = (
+    ("cameo", "plover_event", "plover_mode"),
+    ("cameo_code", "event_type", "event_mode"),
+)
+
+
+def plover_of_cameo(names: set[str]) -> tuple[str, str, str] | None:
+    """Return the CAMEO, PLOVER type and PLOVER mode fields among ``names``, if all are there.
+
+    Where they are, each CAMEO code of :data:`CAMEO_TO_PLOVER` fixes the other two, as the
+    conversion table does.
+
+    >>> plover_of_cameo({"id", "cameo", "plover_event", "plover_mode"})
+    ('cameo', 'plover_event', 'plover_mode')
+    """
+    for fields in CODED_FIELDS:
+        if set(fields) <= names:
+            return fields
+    return None

@@ -27,7 +27,7 @@ from typing import Any, Final
 import attrs
 
 from bluebook_data._edition.bluebook import Bluebook
-from bluebook_data._exports.codebooks import Rule, rule_of
+from bluebook_data._exports.codebooks import CAMEO_TO_PLOVER, Rule, plover_of_cameo, rule_of
 from bluebook_data._exports.columns import LINKS, Column, Table
 from bluebook_data._exports.fields import RECORD_CLASSES, data_fields, describe, field_types
 from bluebook_data._exports.layouts import Layout
@@ -148,6 +148,7 @@ class _Builder:
             "properties": properties,
             "required": required,
             "additionalProperties": False,
+            **_conversions(set(properties)),
         }
 
     def of_cell(self, kind: str, column: Column) -> dict[str, Any]:
@@ -183,7 +184,29 @@ class _Builder:
             "properties": {column.name: self.of_column(column) for column in spec.columns},
             "required": [column.name for column in spec.columns],
             "additionalProperties": False,
+            **_conversions({column.name for column in spec.columns}),
         }
+
+
+def _conversions(names: set[str]) -> dict[str, Any]:
+    """State the CAMEO to PLOVER table where a schema has the three fields: a code fixes the rest.
+
+    A JSON Schema cannot say "start before end", but it can say "if the code is 042, the type is
+    CONSULT and the mode visit", one ``if``/``then`` per code of the table.
+    """
+    fields = plover_of_cameo(names)
+    if fields is None:
+        return {}
+    code, event, mode = fields
+    return {
+        "allOf": [
+            {
+                "if": {"properties": {code: {"const": cameo}}, "required": [code]},
+                "then": {"properties": {event: {"const": plover[0]}, mode: {"const": plover[1]}}},
+            }
+            for cameo, plover in CAMEO_TO_PLOVER.items()
+        ]
+    }
 
 
 def _json_default(value: object) -> object:

@@ -32,6 +32,7 @@ from typing import Any, Final
 
 from bluebook_data._edition.bluebook import Bluebook
 from bluebook_data._exports.citation import citation_of
+from bluebook_data._exports.codebooks import CAMEO_TO_PLOVER, plover_of_cameo
 from bluebook_data._exports.columns import Column, Table
 from bluebook_data._exports.datasette import datasette_metadata, metadata_path
 from bluebook_data._exports.layouts import CAMEO_CODES
@@ -125,6 +126,20 @@ def _ordered_pairs(spec: Table) -> list[tuple[str, str]]:
     return sorted(pairs)
 
 
+def _conversion_check(spec: Table) -> list[str]:
+    """State the CAMEO to PLOVER table where a table has the three columns, as one CHECK."""
+    fields = plover_of_cameo({column.name for column in spec.columns})
+    if fields is None:
+        return []
+    code, event, mode = map(quote, fields)
+    cases = " ".join(
+        f"WHEN {_literal(cameo)} THEN {event} IS {_literal(plover)} AND {mode} IS "
+        f"{'NULL' if plover_mode is None else _literal(plover_mode)}"
+        for cameo, (plover, plover_mode) in CAMEO_TO_PLOVER.items()
+    )
+    return [f"CASE {code} {cases} ELSE 1 END"]
+
+
 def create_statement(spec: Table, *, strict: bool) -> str:
     """Return the ``CREATE TABLE`` statement of one table.
 
@@ -139,6 +154,7 @@ def create_statement(spec: Table, *, strict: bool) -> str:
     """
     lines = [_column_definition(column) for column in spec.columns]
     lines += [f"CHECK ({quote(low)} <= {quote(high)})" for low, high in _ordered_pairs(spec)]
+    lines += [f"CHECK ({check})" for check in _conversion_check(spec)]
     lines.append(f"PRIMARY KEY ({', '.join(map(quote, spec.primary_key))})")
     body = ",\n  ".join(lines)
     return f"CREATE TABLE {quote(spec.name)} (\n  {body}\n){' STRICT' if strict else ''}"
