@@ -34,16 +34,23 @@ def sentences_fts() -> tuple[str, ...]:
 
 def _names(role: str) -> str:
     """Name one side's participants in their order, or the side's country where none is named."""
+    # group_concat takes an ORDER BY of its own only from SQLite 3.44; before, it joins the rows in
+    # the order an ordered subquery gives them, which the tests compare with the Python layout.
     return (
-        f"coalesce((SELECT group_concat(name, '{SEPARATOR}') FROM (SELECT people.name AS name "
+        f"coalesce((SELECT group_concat(name, {_text(SEPARATOR)}) FROM (SELECT people.name AS name "
         f"FROM json_each(e.{role}_people) AS item JOIN people ON people.id = item.value "
         f"ORDER BY item.key)), e.{role}_country_name)"
     )
 
 
+def _text(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
 def _icews_country(role: str) -> str:
     cases = " ".join(
-        f"WHEN '{code}' THEN '{name}'" for code, name in sorted(ICEWS_COUNTRY_NAMES.items())
+        f"WHEN {_text(code)} THEN {_text(name)}"
+        for code, name in sorted(ICEWS_COUNTRY_NAMES.items())
     )
     return f"CASE e.{role}_country {cases} ELSE e.{role}_country_name END"
 
