@@ -19,9 +19,15 @@ from typing import Final
 from bluebook_data._edition.bluebook import Bluebook
 from bluebook_data._exports.citation import citation_of
 from bluebook_data._exports.columns import Column, Table
-from bluebook_data._versions import DATA_VERSION
 
-__all__ = ["CARD_MARK", "CARD_NAME", "dataset_card", "feature_type", "refuse_foreign_card"]
+__all__ = [
+    "CARD_MARK",
+    "CARD_NAME",
+    "dataset_card",
+    "edition_title",
+    "feature_type",
+    "refuse_foreign_card",
+]
 
 #: The file the card is written to, where ``datasets`` and the Hub look for it.
 CARD_NAME: Final = "README.md"
@@ -73,11 +79,23 @@ def _text(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def edition_title(book: Bluebook) -> str:
+    """Return the edition's title with the part it covers, from its own structure.
+
+    >>> import bluebook_data as bb
+    >>> edition_title(bb.load())
+    'Diplomatic Bluebook 2016, Chapter 2, Section 5 (Overview)'
+    """
+    chapter = book.chapter()
+    section = chapter.sections[0]
+    return f"{book.title}, Chapter {chapter.number}, Section {section.number} ({section.heading})"
+
+
 def _header(book: Bluebook, specs: Sequence[Table]) -> list[str]:
     cited = citation_of(book)
     lines = [
         "---",
-        f"pretty_name: {_text(f'{book.title}, Chapter 2, Section 5 (Overview)')}",
+        f"pretty_name: {_text(edition_title(book))}",
         "language:",
         "- en",
         "license: other",
@@ -128,12 +146,12 @@ def dataset_card(book: Bluebook, specs: Sequence[Table]) -> str:
         "",
         CARD_MARK,
         "",
-        f"# {book.title}, Chapter 2, Section 5 (Overview): records that cite the text",
+        f"# {edition_title(book)}: records that cite the text",
         "",
-        "The engagements, statements, countries, people and topics that the Overview of "
-        "Chapter 2, Section 5 (Russia, Central Asia and Caucasia) of Japan's Diplomatic "
-        "Bluebook reports, each citing the spans of text it rests on, written by "
-        f"bluebook-data {version('bluebook-data')} (data version {DATA_VERSION}).",
+        f"The engagements, statements, countries, people and topics that {edition_title(book)}, "
+        f"{book.chapter().sections[0].title}, reports, each citing the spans of text it rests "
+        f"on, written by bluebook-data {version('bluebook-data')} (data version "
+        f"{book.data_version}).",
         "",
         "```python",
         "import datasets",

@@ -14,10 +14,10 @@ from typing import Any
 from bluebook_data._edition.bluebook import Bluebook
 from bluebook_data._exports.citation import citation_of
 from bluebook_data._exports.columns import Table
+from bluebook_data._exports.datacard import edition_title
 from bluebook_data._exports.layouts import CAMEO_CODES, layout_names, layout_table
 from bluebook_data._exports.links import link_tables
 from bluebook_data._exports.tables import tables
-from bluebook_data._versions import DATA_VERSION
 
 __all__ = ["datasette_metadata", "metadata_path"]
 
@@ -62,10 +62,10 @@ def datasette_metadata(book: Bluebook, database: Path) -> dict[str, Any]:
         "columns": {"key": "What the row records.", "value": "Its value."},
     }
     return {
-        "title": f"{book.title}, Chapter 2, Section 5 (Overview)",
+        "title": edition_title(book),
         "description": (
             "The engagements, statements, countries, people and topics that the text reports, "
-            f"each citing the spans of text it rests on (data version {DATA_VERSION}). "
+            f"each citing the spans of text it rests on (data version {book.data_version}). "
             "Search the sentences on their page. " + cited.notice
         ),
         "license": cited.licence,

@@ -41,7 +41,6 @@ from bluebook_data._exports.patterns import PARTIAL_DATE_PATTERN
 from bluebook_data._exports.sqlite_views import layout_views, sentences_fts
 from bluebook_data._exports.tables import tables
 from bluebook_data._loading.loader import edition_or_shipped
-from bluebook_data._versions import DATA_VERSION
 
 __all__ = ["STRICT_SINCE", "create_statement", "database_tables", "quote", "write_sqlite"]
 
@@ -178,7 +177,7 @@ def _metadata_rows(book: Bluebook) -> list[tuple[str, str]]:
         ("notice", cited.notice),
         ("bibtex", cited.bibtex),
         ("package_version", version("bluebook-data")),
-        ("data_version", DATA_VERSION),
+        ("data_version", book.data_version),
         ("text_file", book.text_file),
         ("text_sha256", hashlib.sha256(text.encode("utf-8")).hexdigest()),
         ("text", text),
