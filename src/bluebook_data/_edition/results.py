@@ -28,7 +28,7 @@ class Results(tuple[_Record, ...]):
     >>> found == tuple(found), isinstance(found, tuple)
     (True, True)
     >>> repr(bb.topics()).splitlines()[-1]
-    ' ...)  # 26 records, 20 shown'
+    ' ...)  # 26 records, 18 shown'
     """
 
     __slots__ = ()
