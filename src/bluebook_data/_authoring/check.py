@@ -1,24 +1,32 @@
 """Check an edition folder and report every problem; resolve its quotes to offsets on request.
 
 What ``bluebook-data check DIR [--fix]`` runs. Rewriting the annotations is all or nothing: only
-when every quote stands in exactly one place, through a temporary file renamed over the old one,
-so that an interrupted run leaves the old file whole.
+when every quote stands in exactly one place, and only if the file still holds what was checked.
+Each quote becomes its span and everything else, numbers included, stays as it was written. The
+file is replaced as :mod:`.safe_write` replaces one: its mode and owner kept, and an interrupted
+run leaving the old file whole. An annotations file that is a link inside the folder stays a
+link, and the file it leads to is rewritten.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import re
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
 import attrs
 
-from bluebook_data._loading.folder import DEFAULT_MAX_BYTES
-from bluebook_data._loading.loader import examine_folder
-from bluebook_data._loading.pipeline import Outcome
+from bluebook_data._authoring import exact_json
+from bluebook_data._authoring.safe_write import Seen, open_folder, replace_file
+from bluebook_data._loading.folder import (
+    DEFAULT_MAX_BYTES,
+    decode_text,
+    parse_strict,
+    read_member,
+)
+from bluebook_data._loading.pipeline import Outcome, examine
+from bluebook_data._loading.quotes import resolve_quotes
 from bluebook_data._loading.resources import ANNOTATIONS_FILE
 from bluebook_data.errors import DataError
 
@@ -98,18 +106,73 @@ def _counts(outcome: Outcome) -> dict[str, int]:
     }
 
 
-def write_atomically(path: Path, content: str) -> None:
-    """Write ``content`` to ``path`` through a temporary file in its folder, then a rename."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+@attrs.frozen
+class _Read:
+    """What one reading of a folder gave: the outcome, and the bytes it was made from."""
+
+    outcome: Outcome
+    annotations: bytes
+    text: bytes | None
+
+
+def _read_folder(folder: Path, max_bytes: int) -> _Read:
+    # One reading serves the check and the rewrite, so that what --fix writes is made from the
+    # very bytes that were checked.
+    if not folder.is_dir():
+        raise DataError(str(folder), ("not a folder @ $",))
+    raw = read_member(folder, ANNOTATIONS_FILE, max_bytes)
+    texts: list[bytes] = []
+
+    def read_text(name: object) -> bytes:
+        texts.append(read_member(folder, name, max_bytes, "$.source.text"))
+        return texts[-1]
+
+    outcome = examine(parse_strict(raw, ANNOTATIONS_FILE), read_text, decode_text)
+    return _Read(outcome, raw, texts[0] if texts else None)
+
+
+def _with_offsets(read: _Read) -> bytes:
+    """Return the annotations with every quote written as its span, and all else as written."""
+    document = exact_json.loads(read.annotations.decode("utf-8"))
+    assert read.text is not None  # quotes resolved, so the text was read
+    name = document["source"]["text"]
+    resolution = resolve_quotes(document, decode_text(read.text, name))
+    assert not resolution.problems, "the same bytes resolved once already"
+    assert resolution.resolved == read.outcome.quotes
+    return (exact_json.dumps(resolution.document) + "\n").encode("utf-8")
+
+
+def _write_offsets(folder: Path, read: _Read) -> None:
+    """Write the annotations with offsets over the file read, or raise if it changed since."""
+    link = folder / ANNOTATIONS_FILE
+    target = Path(os.path.realpath(link))  # a link is kept, and the file it leads to rewritten
+    shown = f"{link} (a link to {target})" if link.is_symlink() else str(link)
+    if not target.is_relative_to(os.path.realpath(folder)):
+        problem = f"not written: {shown} leads out of the folder @ $"
+        raise DataError(ANNOTATIONS_FILE, (problem,))
+    changed = (
+        f"{shown} changed since check read it; nothing was written: "
+        "run check --fix again to write its quotes as offsets"
+    )
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(content)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        handle = open_folder(target.parent)
+        try:
+            replace_file(
+                handle,
+                target.name,
+                _with_offsets(read),
+                shown=shown,
+                previous=Seen.of(read.annotations),
+                changed=changed,
+            )
+        finally:
+            os.close(handle)
+    except OSError as error:
+        if isinstance(error, FileExistsError):  # a refusal: nothing was written
+            problem = f"not written: {error}"
+        else:
+            problem = f"writing {error.filename} failed: {error.strerror or error}"
+        raise DataError(ANNOTATIONS_FILE, (f"{problem} @ $",)) from error
 
 
 def check_folder(
@@ -121,10 +184,11 @@ def check_folder(
     """
     name = os.fspath(folder)
     try:
-        outcome = examine_folder(folder, max_bytes)
+        read = _read_folder(Path(folder), max_bytes)
     except DataError as error:
         problems = tuple(Problem.parse(error.file, problem) for problem in error.problems)
         return Report(name, problems, {}, 0, written=False)
+    outcome = read.outcome
     problems = tuple(
         Problem.parse(file, problem)
         for file, found in outcome.problems.items()
@@ -132,6 +196,5 @@ def check_folder(
     )
     written = fix and outcome.quotes > 0 and outcome.unresolved == 0
     if written:
-        text = json.dumps(outcome.document, ensure_ascii=False, indent=2) + "\n"
-        write_atomically(Path(folder) / ANNOTATIONS_FILE, text)
+        _write_offsets(Path(folder), read)
     return Report(name, problems, _counts(outcome), outcome.quotes, written)

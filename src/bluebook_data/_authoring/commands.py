@@ -3,7 +3,8 @@
 ``check`` prints every problem, one a line as ``FILE: $.json.path: message`` (with the line
 number after the file where it is known), and exits 1 if there is any; otherwise it prints what
 the folder holds and exits 0. ``--fix`` first writes quoted evidence as offsets, if every quote
-stands in exactly one place.
+stands in exactly one place. Every string the folder supplies is printed inert: control, format
+and separator characters escaped, so that no file can move the cursor or forge a line.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import attrs
 
 from bluebook_data._authoring.check import check_folder
 from bluebook_data._authoring.scaffold import new_edition
+from bluebook_data._display.inert import inert, inert_json
 from bluebook_data._display.terminal import Finished
 
 __all__ = ["check", "new"]
@@ -32,9 +34,9 @@ def check(args: argparse.Namespace) -> Finished:
             "quotes_resolved": report.quotes_resolved,
             "written": report.written,
         }
-        return Finished(json.dumps(document, ensure_ascii=False, indent=2), status)
+        return Finished(inert_json(json.dumps(document, ensure_ascii=False, indent=2)), status)
     lines = [*map(str, report.problems), report.summary()]
-    return Finished("\n".join(lines), status)
+    return Finished("\n".join(map(inert, lines)), status)
 
 
 def new(args: argparse.Namespace) -> Finished:
@@ -51,10 +53,11 @@ def new(args: argparse.Namespace) -> Finished:
         chapter=(args.chapter, args.chapter_title),
         section=(args.section, args.section_title),
         section_heading=args.section_heading,
+        force=args.force,
     )
-    folder = args.directory
+    written, folder = inert(str(path)), inert(args.directory)
     steps = [
-        f"wrote {path}, its schema and a copy of the text in {folder}",
+        f"wrote {written}, its schema and a copy of the text in {folder}",
         "next:",
         "  1. check 'structure' in annotations.json: the heading lines, chapter and section",
         '  2. add records, citing the text by quoting it: {"exact": "...", "prefix": "..."}',

@@ -14,5 +14,5 @@ Format = Literal["table", "json", "jsonl", "csv", "tsv"]
 FORMATS: tuple[str, ...] = get_args(Format)
 
 #: What ``export DIR`` writes.
-ExportFormat = Literal["datapackage", "parquet", "webannotation"]
+ExportFormat = Literal["datapackage", "parquet", "sqlite", "webannotation"]
 EXPORT_FORMATS: tuple[str, ...] = get_args(ExportFormat)

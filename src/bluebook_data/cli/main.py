@@ -120,7 +120,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return done.code if isinstance(done.code, int) else 0
     except bb.BluebookError as error:
         # A folder given with --data is the program's option, not the subcommand's.
-        named = None if args is None or isinstance(error, bb.DataError) else args.command
+        by_data = isinstance(error, bb.DataError) and getattr(args, "data", None) is not None
+        named = None if args is None or by_data else args.command
         command = f"{PROGRAM} {named}" if named else PROGRAM
         return _fail(f"{explained(error, args)} (see '{command} --help')")
     except UnicodeEncodeError as error:

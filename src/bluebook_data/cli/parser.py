@@ -300,7 +300,7 @@ def _add_files(commands: _Commands) -> None:
     export = commands.add(
         "export",
         "cli.exporting",
-        "write the tables (a Frictionless data package, or Parquet) or Web Annotations",
+        "write the tables (a data package, Parquet or SQLite) or Web Annotations",
         listing=False,
     )
     export.add_argument("directory", help="where to write the files")
@@ -309,8 +309,14 @@ def _add_files(commands: _Commands) -> None:
         choices=EXPORT_FORMATS,
         default="datapackage",
         help="datapackage (the default: CSV tables and datapackage.json), parquet (a typed "
-        "file per table, with the arrow extra) or webannotation (web-annotations.jsonld: "
-        "every record's evidence as a W3C Web Annotation on the source page)",
+        "file per table and a dataset card, with the arrow extra), sqlite (bluebook.db, with "
+        "a Datasette metadata file) or webannotation (web-annotations.jsonld: every record's "
+        "evidence as a W3C Web Annotation on the source page)",
+    )
+    export.add_argument(
+        "--layout",
+        choices=("polecat", "icews"),
+        help="with --format parquet: write only the events in POLECAT's or ICEWS's columns",
     )
     text = commands.add(
         "text", "cli.details", "print the source text, wrapped to the terminal", listing=False
@@ -358,6 +364,11 @@ def _add_authoring(commands: _Commands) -> None:
     new.add_argument("--section", type=int, default=1, help="the section's number")
     new.add_argument("--section-title", default="", help="the section's title")
     new.add_argument("--section-heading", default="", help="the heading above the paragraphs")
+    new.add_argument(
+        "--force",
+        action="store_true",
+        help="replace files of the same names that hold other content (links are never followed)",
+    )
 
 
 def parser() -> Parser:
