@@ -19,6 +19,27 @@ __all__ = [
 ]
 
 
+# Not in __all__: the package's own display code and loader use it; it is no part of the API.
+def inert(text: str) -> str:
+    r"""Escape every character of ``text`` that a terminal could act on, as :func:`repr` would.
+
+    Control characters (ESC, CR, LF, the C1 codes), bidirectional overrides and every other
+    character that is not printable are written as escapes (``\x1b``, ``\u202e``), so that a
+    string a folder supplies can neither move the cursor, retitle the terminal nor reorder what
+    follows it. Printable text, spaces and all, is returned unchanged.
+
+    >>> inert("Tokyo")
+    'Tokyo'
+    >>> print(inert("\x1b]0;owned\x07 done\r\n"))
+    \x1b]0;owned\x07 done\r\n
+    >>> print(inert("\u202egnp.exe"))
+    \u202egnp.exe
+    """
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
+
+
 class BluebookError(Exception):
     """Base class of every error this package raises on purpose."""
 
@@ -29,12 +50,15 @@ class DataError(BluebookError):
     Attributes:
         file: The name of the data file at fault.
         problems: One line per problem, each ending in the field path (``@ $.engagements[3].date``).
+
+    Both are kept :func:`inert`: a name or message holding a folder's control characters is
+    stored with them escaped, so that printing the error cannot act on a terminal.
     """
 
     def __init__(self, file: str, problems: tuple[str, ...]) -> None:
         super().__init__(file, problems)
-        self.file = file
-        self.problems = problems
+        self.file = inert(file)
+        self.problems = tuple(map(inert, problems))
 
     def __str__(self) -> str:
         return f"{self.file}: " + "; ".join(self.problems)
