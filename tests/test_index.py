@@ -133,10 +133,10 @@ def _with_only_topics(book: bb.Bluebook, parents: dict[str, str | None]) -> bb.B
 def test_a_topic_filter_takes_every_depth_of_narrower_topics(book: bb.Bluebook) -> None:
     """A topic's family is itself and its narrower topics at any depth, never its broader ones."""
     chain = _with_only_topics(book, {"a": None, "b": "a", "c": "b", "d": "c", "other": None})
-    family = Index(chain.chapter(), chain.records)._topic_families
-    assert family["a"] == {"a", "b", "c", "d"}
-    assert family["c"] == {"c", "d"}
-    assert family["other"] == {"other"}
+    index = Index(chain.chapter(), chain.records)
+    assert index.topic_family("a") == {"a", "b", "c", "d"}
+    assert index.topic_family("c") == {"c", "d"}
+    assert index.topic_family("other") == {"other"}
 
 
 def test_a_hand_made_topic_cycle_still_indexes(book: bb.Bluebook) -> None:
@@ -145,9 +145,9 @@ def test_a_hand_made_topic_cycle_still_indexes(book: bb.Bluebook) -> None:
     Each member of the cycle then counts the others as narrower.
     """
     cycle = _with_only_topics(book, {"a": "b", "b": "a", "c": "a", "orphan": "missing"})
-    family = Index(cycle.chapter(), cycle.records)._topic_families
-    assert family["a"] == family["b"] == {"a", "b", "c"}
-    assert family["orphan"] == {"orphan"}
+    index = Index(cycle.chapter(), cycle.records)
+    assert index.topic_family("a") == index.topic_family("b") == {"a", "b", "c"}
+    assert index.topic_family("orphan") == {"orphan"}
 
 
 def test_building_an_index_leaves_no_garbage_cycles(book: bb.Bluebook) -> None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType
 from typing import Final, Generic, TypeVar
 
 from bluebook_data.errors import UnknownNameError
@@ -83,9 +84,10 @@ class NameTable(Generic[_Record]):
         display: Callable[[_Record], str],
         error: type[UnknownNameError],
     ) -> None:
-        self._by_key: dict[str, _Record] = {}
+        by_key: dict[str, _Record] = {}
         for name, record in entries:
-            self._by_key.setdefault(normalise_name(name), record)
+            by_key.setdefault(normalise_name(name), record)
+        self._by_key: Mapping[str, _Record] = MappingProxyType(by_key)
         self._display = display
         self._error = error
 

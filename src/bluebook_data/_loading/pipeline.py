@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Final
 
 import attrs
 from cattrs import transform_error
@@ -18,15 +18,19 @@ from cattrs.errors import BaseValidationError
 
 from bluebook_data._edition.bluebook import Bluebook
 from bluebook_data._loading import validate
-from bluebook_data._loading.convert import converter, describe_error
+from bluebook_data._loading.convert import describe_error, make_converter
 from bluebook_data._loading.document import AnnotationFile
 from bluebook_data._loading.quotes import resolve_quotes, without_quotes
 from bluebook_data._loading.resources import ANNOTATIONS_FILE
 from bluebook_data._loading.segment import segment
 from bluebook_data._versions import SCHEMA_VERSION
-from bluebook_data.errors import DataError
+from bluebook_data.errors import DataError, inert
 
 __all__ = ["Outcome", "examine", "sha256_hex"]
+
+#: The converter loading structures with: its own, never the one users reach and may add hooks
+#: to, so that every load is as strict as this package makes it.
+_LOADING_CONVERTER: Final = make_converter()
 
 
 def sha256_hex(data: bytes) -> str:
@@ -97,7 +101,7 @@ def _read_text(
 def _structure(document: dict[str, Any]) -> tuple[AnnotationFile | None, list[str]]:
     content = {key: value for key, value in document.items() if key != "$schema"}
     try:
-        return converter.structure(content, AnnotationFile), []
+        return _LOADING_CONVERTER.structure(content, AnnotationFile), []
     except BaseValidationError as error:  # every field's failure, which transform_error reads
         return None, transform_error(error, "$", format_exception=describe_error)
 
@@ -142,7 +146,9 @@ def examine(
             if not found:
                 book = _edition(annotations, chapter)
                 return Outcome(book, {}, document, quotes, unresolved)
-    found_problems = {file: found for file, found in problems.items() if found}
+    found_problems = {
+        inert(file): list(map(inert, found)) for file, found in problems.items() if found
+    }
     return Outcome(None, found_problems, document, quotes, unresolved)
 
 
