@@ -22,6 +22,9 @@ __all__ = ["occurrences"]
 
 #: How long the pieces of a long string are; a string shorter than this is its own piece.
 ANCHOR: Final = 8
+#: How many anchors a long string is known by: enough that one is likely rare in the text, few
+#: enough that they take less memory than the string.
+_PIECES: Final = 4
 #: Up to this many strings, each is searched for directly.
 _FEW: Final = 32
 if TYPE_CHECKING:
@@ -39,11 +42,11 @@ def _find_all(text: str, pattern: str, limit: int) -> list[int]:
 
 
 def _pieces(pattern: str) -> list[tuple[int, str]]:
-    """Return the anchors of ``pattern`` with their offsets: side by side, and its last one."""
+    """Return the anchors of ``pattern`` with their offsets: its first, its last, two between."""
     if len(pattern) <= ANCHOR:
         return [(0, pattern)]
     last = len(pattern) - ANCHOR
-    offsets = [*range(0, last, ANCHOR), last]
+    offsets = dict.fromkeys(last * step // (_PIECES - 1) for step in range(_PIECES))
     return [(offset, pattern[offset : offset + ANCHOR]) for offset in offsets]
 
 

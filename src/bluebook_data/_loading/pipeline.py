@@ -103,7 +103,24 @@ def _structure(document: dict[str, Any]) -> tuple[AnnotationFile | None, list[st
     try:
         return _LOADING_CONVERTER.structure(content, AnnotationFile), []
     except BaseValidationError as error:  # every field's failure, which transform_error reads
-        return None, transform_error(error, "$", format_exception=describe_error)
+        problems = transform_error(error, "$", format_exception=describe_error)
+        _drop_tracebacks(error)
+        return None, problems
+
+
+def _drop_tracebacks(error: BaseException) -> None:
+    """Let go of the frames every failure in ``error``'s tree holds.
+
+    cattrs keeps each field's failure in a list in the frame that caught it, and the failure's
+    traceback holds that frame: a reference cycle per field, which only the cyclic collector
+    would free, long after a large refused file made them all.
+    """
+    waiting = [error]
+    while waiting:
+        failure = waiting.pop()
+        failure.__traceback__ = None
+        if isinstance(failure, BaseExceptionGroup):
+            waiting.extend(failure.exceptions)
 
 
 def examine(
