@@ -284,7 +284,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--factors", type=int, nargs="+", default=[1, 10, 100])
     parser.add_argument("--shapes", nargs="+", choices=sorted(SHAPES), default=list(SHAPES))
-    parser.add_argument("--rounds", type=int, default=3, help="timed loads below 100x")
+    parser.add_argument("--rounds", type=int, default=3, help="timed loads of each folder")
     parser.add_argument("--json", action="store_true", help="print the samples as JSON")
     options = parser.parse_args()
     samples: dict[str, list[float]] = {}
@@ -300,8 +300,7 @@ def main() -> None:
             for factor in options.factors:
                 folder = Path(scratch) / f"{name.replace(' ', '-')}-{factor}"
                 size = write(folder, SHAPES[name], factor)
-                rounds = options.rounds if factor < 100 else 1
-                per_byte, memory = measure(folder, size, rounds, name == "deep records")
+                per_byte, memory = measure(folder, size, options.rounds, name == "deep records")
                 samples[f"{name}: time per byte, {factor}x"] = [per_byte]
                 samples[f"{name}: peak memory per byte, {factor}x"] = [memory]
                 rows.append(
