@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import gc
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
 
 import attrs
 import pytest
@@ -159,3 +160,40 @@ def test_building_an_index_leaves_no_garbage_cycles(book: bb.Bluebook) -> None:
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+def _mutable_reachable(value: object, path: str, seen: set[int]) -> Iterator[str]:
+    """Yield the path of every dict, list, set or bytearray reachable from ``value``."""
+    if id(value) in seen or isinstance(value, str | bytes | int | float | type(None) | type):
+        return
+    seen.add(id(value))
+    if isinstance(value, dict | list | set | bytearray):
+        yield f"{path}: {type(value).__name__}"
+        return
+    if isinstance(value, Mapping):  # a read-only view: what it shows must be read-only too
+        for key, item in value.items():
+            yield from _mutable_reachable(key, f"{path} key", seen)
+            yield from _mutable_reachable(item, f"{path}[{key!r}]", seen)
+    elif isinstance(value, tuple | frozenset):
+        for position, item in enumerate(value):
+            yield from _mutable_reachable(item, f"{path}[{position}]", seen)
+    elif attrs.has(type(value)):
+        for field in attrs.fields(type(value)):  # type: ignore[arg-type]  # attrs.has said so
+            yield from _mutable_reachable(getattr(value, field.name), f"{path}.{field.name}", seen)
+    elif hasattr(value, "__dict__") and not callable(value):
+        for name, item in vars(value).items():
+            yield from _mutable_reachable(item, f"{path}.{name}", seen)
+
+
+def test_no_mutable_container_is_reachable_from_the_index(book: bb.Bluebook) -> None:
+    """Every table of the shared index is a read-only mapping, tuple or frozenset, all the way."""
+    index = Index(book.chapter(), book.records)
+    assert list(_mutable_reachable(index, "index", set())) == []
+    assert list(_mutable_reachable(book, "book", set())) == []
+
+
+def test_the_walk_over_the_index_would_see_a_mutable_table(book: bb.Bluebook) -> None:
+    """The walk above finds a plain dict where one is put, so its silence means something."""
+    index = Index(book.chapter(), book.records)
+    vars(index)["_planted"] = MappingProxyType({"a": (1, {"b": 2})})
+    assert list(_mutable_reachable(index, "index", set())) == ["index._planted['a'][1]: dict"]
