@@ -1,10 +1,12 @@
 """Find where each of many strings stands in a text, in time proportional to the text.
 
 Searching the text once per string costs the text's length for every string: sixty thousand
-quotes over a long text would read it sixty thousand times. Here the text is read once for every
-length of anchor: each string is known by short pieces of it (the whole of a short string), one
-pass over the text notes where those pieces stand, and each string is then checked only where
-its rarest piece stands. A few strings are searched for directly, which is quicker for them.
+quotes over a long text would read it sixty thousand times. Here each string is known by a few
+short pieces of it, one pass over the text notes where those pieces stand, and each string is
+then checked only where its rarest piece stands. Pieces start just after a space where the string
+has one, so that the pass looks only at the places in the text that follow a space; a string
+without one, or shorter than a piece, is found by a pass over every place. A few strings are
+searched for directly, which is quicker for them.
 """
 
 from __future__ import annotations
@@ -16,13 +18,13 @@ import itertools
 import operator
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 __all__ = ["occurrences"]
 
 #: How long the pieces of a long string are; a string shorter than this is its own piece.
-ANCHOR: Final = 8
-#: How many anchors a long string is known by: enough that one is likely rare in the text, few
+ANCHOR: Final = 16
+#: How many pieces a long string is known by: enough that one is likely rare in the text, few
 #: enough that they take less memory than the string.
 _PIECES: Final = 4
 #: Up to this many strings, each is searched for directly.
@@ -30,6 +32,13 @@ _FEW: Final = 32
 if TYPE_CHECKING:
     _Offsets = array.array[int]  # of "q": 64-bit offsets
 _NONE: Final[_Offsets] = array.array("q")
+
+
+class _Pieces(NamedTuple):
+    """A string's pieces, with their offsets in it, and whether each follows a space."""
+
+    after_space: bool
+    pieces: list[tuple[int, str]]
 
 
 def _find_all(text: str, pattern: str, limit: int) -> list[int]:
@@ -41,23 +50,43 @@ def _find_all(text: str, pattern: str, limit: int) -> list[int]:
     return places
 
 
-def _pieces(pattern: str) -> list[tuple[int, str]]:
-    """Return the anchors of ``pattern`` with their offsets: its first, its last, two between."""
+def _pieces(pattern: str) -> _Pieces:
+    """Return the pieces ``pattern`` is found by: up to :data:`_PIECES`, spread along it."""
     if len(pattern) <= ANCHOR:
-        return [(0, pattern)]
+        return _Pieces(False, [(0, pattern)])
     last = len(pattern) - ANCHOR
-    offsets = dict.fromkeys(last * step // (_PIECES - 1) for step in range(_PIECES))
-    return [(offset, pattern[offset : offset + ANCHOR]) for offset in offsets]
+    targets = [last * step // _PIECES for step in range(_PIECES)]
+    # The first space from each target on, if a whole piece fits after it.
+    spaces = (pattern.find(" ", target, last) for target in targets)
+    spaced = dict.fromkeys(space + 1 for space in spaces if space != -1)
+    if spaced:
+        return _Pieces(True, [(at, pattern[at : at + ANCHOR]) for at in spaced])
+    offsets = dict.fromkeys([*targets, last])
+    return _Pieces(False, [(at, pattern[at : at + ANCHOR]) for at in offsets])
 
 
-def _where_pieces_stand(text: str, pieces: set[str], length: int) -> dict[str, _Offsets]:
-    """Return, for each of ``pieces`` (all ``length`` long), every offset where it stands."""
+def _where_pieces_stand(
+    text: str, pieces: set[str], length: int, after_space: bool
+) -> dict[str, _Offsets]:
+    """Return, for each of ``pieces`` (all ``length`` long), every offset where it stands.
+
+    With ``after_space``, only the offsets that follow a space are looked at.
+    """
     # Every window of the text sliced, looked up and filed in C iterators: a loop in Python
     # would cost several times as much for each character of a long text. Offsets are kept in
     # arrays, a fifth of the memory of lists of ints, since a text may hold one at every place.
-    windows = _windows(text, length, range(len(text) - length + 1))
-    is_piece = map(pieces.__contains__, windows)
-    hits = array.array("q", itertools.compress(itertools.count(), is_piece))
+    last = len(text) - length
+    if last < 0:
+        return {}
+    if after_space:
+        follows_space = map(operator.eq, itertools.repeat(" "), itertools.islice(text, last))
+        starts: Iterable[int] = array.array(
+            "q", itertools.compress(itertools.count(1), follows_space)
+        )
+    else:
+        starts = range(last + 1)
+    is_piece = map(pieces.__contains__, _windows(text, length, starts))
+    hits = array.array("q", itertools.compress(starts, is_piece))
     found: defaultdict[str, _Offsets] = defaultdict(functools.partial(array.array, "q"))
     filed = map(array.array.append, map(found.__getitem__, _windows(text, length, hits)), hits)
     collections.deque(filed, maxlen=0)
@@ -83,15 +112,16 @@ def occurrences(text: str, patterns: Iterable[str], limit: int) -> dict[str, lis
     if len(distinct) <= _FEW:
         return {pattern: _find_all(text, pattern, limit) for pattern in distinct}
     pieces_of = {pattern: _pieces(pattern) for pattern in distinct}
-    by_length: defaultdict[int, set[str]] = defaultdict(set)
-    for pieces in pieces_of.values():
+    wanted: defaultdict[tuple[bool, int], set[str]] = defaultdict(set)
+    for after_space, pieces in pieces_of.values():
         for _, piece in pieces:
-            by_length[len(piece)].add(piece)
-    standing: dict[str, _Offsets] = {}
-    for length, same_length in by_length.items():
-        standing.update(_where_pieces_stand(text, same_length, length))
+            wanted[after_space, len(piece)].add(piece)
+    standing: dict[bool, dict[str, _Offsets]] = {True: {}, False: {}}
+    for (after_space, length), same_kind in wanted.items():
+        found = _where_pieces_stand(text, same_kind, length, after_space)
+        standing[after_space].update(found)
     return {
-        pattern: _checked(text, pattern, pieces, standing, limit)
+        pattern: _checked(text, pattern, pieces.pieces, standing[pieces.after_space], limit)
         for pattern, pieces in pieces_of.items()
     }
 
