@@ -146,10 +146,13 @@ def load_bluebook(root: Traversable | None = None) -> Bluebook:
     return book
 
 
-def examine_folder(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Outcome:
+def examine_folder(
+    path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES, *, keep_document: bool = True
+) -> Outcome:
     """Examine the edition in a folder, as input from a stranger.
 
-    The folder is opened once, and both its files are read beneath that one descriptor.
+    The folder is opened once, and both its files are read beneath that one descriptor. The
+    outcome keeps the parsed annotations unless ``keep_document`` is false.
 
     Raises:
         DataError: if the folder or its annotations cannot be read or parsed at all.
@@ -157,16 +160,16 @@ def examine_folder(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BY
     """
     check_max_bytes(max_bytes)
     with open_folder(path) as folder:
-        raw = read_from(folder, ANNOTATIONS_FILE, max_bytes)
-        document = parse_strict(raw, ANNOTATIONS_FILE)
-        del raw  # the parsed document is all that is needed of it
+        # No name here holds the bytes or the parsed file: examine alone decides how long
+        # each lives, and lets go of them as soon as it can.
         return examine(
-            document,
+            parse_strict(read_from(folder, ANNOTATIONS_FILE, max_bytes), ANNOTATIONS_FILE),
             lambda name: read_from(folder, name, max_bytes, "$.source.text"),
             decode_text,
+            keep_document=keep_document,
         )
 
 
 def load_folder(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Bluebook:
     """Read, check and build the edition in a folder; see :func:`load`."""
-    return raise_problems(examine_folder(path, max_bytes))
+    return raise_problems(examine_folder(path, max_bytes, keep_document=False))

@@ -127,11 +127,16 @@ def examine(
     document: Any,
     read: Callable[[object], bytes],
     decode: Callable[[bytes, str], str],
+    *,
+    keep_document: bool = True,
 ) -> Outcome:
     """Check an annotations file and its text, and build the edition if nothing is wrong.
 
     Args:
         document: The parsed annotations file.
+        keep_document: Whether the outcome keeps the annotations; without them, a caller that
+            holds no reference of its own lets them go as soon as the records are made, so
+            that building the edition does not carry them.
         read: Reads the file the annotations name as their text; raises ``DataError``.
         decode: Turns the text's bytes into a string; raises ``DataError``.
     """
@@ -141,6 +146,7 @@ def examine(
     text, problems = _read_text(document, read, decode)
     found = problems.setdefault(ANNOTATIONS_FILE, [])
     quotes = unresolved = 0
+    resolution = None
     if text is None:
         document = without_quotes(document)
     else:
@@ -153,6 +159,8 @@ def examine(
         )
     annotations, structure_problems = _structure(document)
     found += structure_problems
+    if not keep_document:
+        document = resolution = None
     if annotations is not None and text is not None and not found:
         try:
             chapter = segment(text, annotations.structure)
