@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import bluebook_data as bb
+from bluebook_data._loading import beneath
 from bluebook_data._loading.beneath import MAX_LINKS
 from tests.editions import TEXT, TEXT_NAME, harbour_annotations, write_edition
 
@@ -250,3 +251,18 @@ def test_a_path_that_is_no_folder_is_a_data_error(tmp_path: Path, path: str) -> 
     (tmp_path / "file").write_text("x", encoding="utf-8")
     with pytest.raises(bb.DataError, match="not a folder"):
         bb.load(tmp_path / path if "\x00" not in path else path)
+
+
+def test_where_files_cannot_be_opened_relative_to_a_folder_the_rules_still_hold(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a system without relative opens (Windows), links out, loops and pipes are refused."""
+    monkeypatch.setattr(beneath, "_RELATIVE_OPENS", False)
+    assert bb.load(write_edition(tmp_path / "plain")).text() == TEXT
+    outside = _replace_text(write_edition(tmp_path / "out"), lambda p: os.symlink("/dev/zero", p))
+    _refused(outside, TEXT_NAME, "is a link that leads out of the folder")
+    looped = _replace_text(write_edition(tmp_path / "loop"), lambda p: os.symlink(p.name, p))
+    _refused(looped, TEXT_NAME, "links (a loop?)")
+    piped = _replace_text(write_edition(tmp_path / "pipe"), os.mkfifo)
+    _refused(piped, TEXT_NAME, "a named pipe")
+    _refused(tmp_path / "plain" / TEXT_NAME, str(tmp_path / "plain" / TEXT_NAME), "not a folder")

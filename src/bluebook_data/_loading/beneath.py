@@ -10,6 +10,7 @@ and read through that descriptor: what is checked is what is read.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections import deque
@@ -28,6 +29,8 @@ __all__ = [
 MAX_LINKS: Final = 40
 _CHUNK: Final = 1 << 20
 _NOFOLLOW: Final = getattr(os, "O_NOFOLLOW", 0)
+#: Whether this system opens and inspects files relative to an open folder (every POSIX one).
+_RELATIVE_OPENS: Final = {os.open, os.stat, os.readlink} <= os.supports_dir_fd
 _DIRECTORY_FLAGS: Final = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
 # O_NONBLOCK: a FIFO swapped in after the type check opens at once instead of waiting for a
 # writer; O_NOCTTY: a terminal never becomes the process's controlling terminal.
@@ -76,9 +79,15 @@ class OpenFolder:
     """
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
-        self._fd = os.open(path, _DIRECTORY_FLAGS)
+        self._path = os.fsdecode(os.fspath(path))
         # Only to read an absolute link that names a place inside the folder.
-        self._real = os.path.realpath(path)
+        self._real = os.path.realpath(self._path)
+        if not _RELATIVE_OPENS:
+            if not os.path.isdir(self._path):
+                raise NotADirectoryError(20, "Not a directory", self._path)
+            self._fd = -1
+            return
+        self._fd = os.open(self._path, _DIRECTORY_FLAGS)
 
     def __enter__(self) -> OpenFolder:
         return self
@@ -99,7 +108,7 @@ class OpenFolder:
             LeadsOutError, LinkLoopError, NotRegularError, TooLargeError: as their names say.
             OSError: if a component is missing or cannot be opened.
         """
-        fd = self._open_beneath(name)
+        fd = self._open_beneath(name) if _RELATIVE_OPENS else self._open_resolved(name)
         try:
             return _read_regular(fd, max_bytes)
         finally:
@@ -140,6 +149,27 @@ class OpenFolder:
         finally:
             for fd in opened:
                 os.close(fd)
+
+    def _open_resolved(self, name: str) -> int:
+        """Open ``name`` where files cannot be opened relative to a folder (Windows).
+
+        The path is resolved and checked to lie inside the folder, then opened by name: a link
+        swapped in between the two is not caught here, as it is by :meth:`_open_beneath`.
+        """
+        try:
+            resolved = os.path.realpath(os.path.join(self._path, name), strict=True)
+        except RuntimeError:  # a loop, as some versions of Python report it
+            raise LinkLoopError from None
+        except OSError as error:
+            if error.errno == errno.ELOOP:
+                raise LinkLoopError from None
+            raise
+        if os.path.commonpath([resolved, self._real]) != self._real:
+            raise LeadsOutError
+        info = os.stat(resolved)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularError(_kind(info.st_mode))
+        return os.open(resolved, _FILE_FLAGS | getattr(os, "O_BINARY", 0))
 
     def _link_parts(self, part: str, here: int, opened: list[int]) -> list[str]:
         """Return the components a link's target adds to the walk, from where it leads."""
