@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import bluebook_data as bb
 from bluebook_data._loading.folder import MAX_DIGITS
@@ -256,11 +258,33 @@ def test_many_quotes_are_found_where_a_search_finds_them() -> None:
     patterns += ["said", "w1", "missing", "w299 and", "d w2", "and w3 said w3 and"]
     found = occurrences(text, patterns, limit=1000)
     for pattern in patterns:
-        places, start = [], text.find(pattern)
-        while start != -1:
-            places.append(start)
-            start = text.find(pattern, start + 1)
-        assert found[pattern] == places, pattern
+        assert found[pattern] == _find_all(text, pattern, 1000), pattern
+
+
+def _find_all(text: str, pattern: str, limit: int) -> list[int]:
+    places: list[int] = []
+    start = text.find(pattern)
+    while start != -1 and len(places) < limit:
+        places.append(start)
+        start = text.find(pattern, start + 1)
+    return places
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(alphabet="ab ", max_size=300),
+    cuts=st.lists(st.tuples(st.integers(0, 300), st.integers(1, 40)), min_size=40, max_size=80),
+    extra=st.lists(st.text(alphabet="ab c", min_size=1, max_size=30), max_size=20),
+    limit=st.sampled_from([1, 2, 6, 1000]),
+)
+def test_the_one_pass_search_agrees_with_searching_each_string(
+    text: str, cuts: list[tuple[int, int]], extra: list[str], limit: int
+) -> None:
+    """Any text and strings, cut from it or not: the same places, in order, up to the limit."""
+    patterns = [text[start : start + length] for start, length in cuts] + extra
+    found = occurrences(text, patterns, limit)
+    for pattern in filter(None, patterns):
+        assert found[pattern] == _find_all(text, pattern, limit), pattern
 
 
 def test_a_quote_standing_everywhere_is_counted_only_so_far() -> None:
