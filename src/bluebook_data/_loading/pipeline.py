@@ -10,27 +10,21 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Callable
-from typing import Any, Final
+from typing import Any
 
 import attrs
-from cattrs import transform_error
-from cattrs.errors import BaseValidationError
 
 from bluebook_data._edition.bluebook import Bluebook
 from bluebook_data._loading import validate
-from bluebook_data._loading.convert import describe_error, make_converter
 from bluebook_data._loading.document import AnnotationFile
 from bluebook_data._loading.quotes import resolve_quotes, without_quotes
 from bluebook_data._loading.resources import ANNOTATIONS_FILE
 from bluebook_data._loading.segment import segment
+from bluebook_data._loading.structure import structure_annotations
 from bluebook_data._versions import SCHEMA_VERSION
 from bluebook_data.errors import DataError, inert
 
 __all__ = ["Outcome", "examine", "sha256_hex"]
-
-#: The converter loading structures with: its own, never the one users reach and may add hooks
-#: to, so that every load is as strict as this package makes it.
-_LOADING_CONVERTER: Final = make_converter()
 
 
 def sha256_hex(data: bytes) -> str:
@@ -98,31 +92,6 @@ def _read_text(
         return None, {error.file: list(error.problems)}
 
 
-def _structure(document: dict[str, Any]) -> tuple[AnnotationFile | None, list[str]]:
-    content = {key: value for key, value in document.items() if key != "$schema"}
-    try:
-        return _LOADING_CONVERTER.structure(content, AnnotationFile), []
-    except BaseValidationError as error:  # every field's failure, which transform_error reads
-        problems = transform_error(error, "$", format_exception=describe_error)
-        _drop_tracebacks(error)
-        return None, problems
-
-
-def _drop_tracebacks(error: BaseException) -> None:
-    """Let go of the frames every failure in ``error``'s tree holds.
-
-    cattrs keeps each field's failure in a list in the frame that caught it, and the failure's
-    traceback holds that frame: a reference cycle per field, which only the cyclic collector
-    would free, long after a large refused file made them all.
-    """
-    waiting = [error]
-    while waiting:
-        failure = waiting.pop()
-        failure.__traceback__ = None
-        if isinstance(failure, BaseExceptionGroup):
-            waiting.extend(failure.exceptions)
-
-
 def examine(
     document: Any,
     read: Callable[[object], bytes],
@@ -157,7 +126,7 @@ def examine(
             resolution.resolved,
             len(resolution.problems),
         )
-    annotations, structure_problems = _structure(document)
+    annotations, structure_problems = structure_annotations(document)
     found += structure_problems
     if not keep_document:
         document = resolution = None
