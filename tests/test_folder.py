@@ -266,3 +266,25 @@ def test_where_files_cannot_be_opened_relative_to_a_folder_the_rules_still_hold(
     piped = _replace_text(write_edition(tmp_path / "pipe"), os.mkfifo)
     _refused(piped, TEXT_NAME, "a named pipe")
     _refused(tmp_path / "plain" / TEXT_NAME, str(tmp_path / "plain" / TEXT_NAME), "not a folder")
+
+
+@pytest.mark.parametrize(("limit", "read"), [(1000, True), (50, False)])
+def test_a_file_longer_than_its_size_said_is_read_to_the_limit_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: int, read: bool
+) -> None:
+    """A file that grows while read, or whose file system says no size, is read up to the limit."""
+    path = tmp_path / "growing.txt"
+    path.write_bytes(b"x" * 100)
+    real_fstat = os.fstat
+
+    def says_ten_bytes(fd: int) -> os.stat_result:
+        found = real_fstat(fd)
+        return os.stat_result((found.st_mode, *found[1:6], 10, *found[7:]))
+
+    monkeypatch.setattr(os, "fstat", says_ten_bytes)
+    with beneath.OpenFolder(tmp_path) as folder:
+        if read:
+            assert folder.read("growing.txt", limit) == b"x" * 100
+        else:
+            with pytest.raises(beneath.TooLargeError):
+                folder.read("growing.txt", limit)

@@ -99,8 +99,10 @@ def read_from(folder: OpenFolder, name: object, max_bytes: int, field: str = "$"
         problem = f"the file is {error.args[0]}, not a regular file @ $"
     except TooLargeError as error:
         size = error.args[0]
-        held = f"is {size} bytes" if size is not None else "is"
-        problem = f"the file {held}, over the limit of {max_bytes} (max_bytes) @ $"
+        if size is None:  # it grew while being read
+            problem = f"the file is over the limit of {max_bytes} bytes (max_bytes) @ $"
+        else:
+            problem = f"the file is {size} bytes, over the limit of {max_bytes} (max_bytes) @ $"
     except OSError as error:
         problem = f"cannot read the file ({error.strerror or error}) @ $"
     raise DataError(name, (problem,))
