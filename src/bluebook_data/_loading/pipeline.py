@@ -126,7 +126,7 @@ def examine(
             resolution.resolved,
             len(resolution.problems),
         )
-    annotations, structure_problems = structure_annotations(document)
+    annotations, structure_problems = structure_annotations(document, consume=not keep_document)
     found += structure_problems
     if not keep_document:
         document = resolution = None

@@ -28,8 +28,14 @@ _KINDS: Final[dict[str, Any]] = {
 }
 
 
-def structure_annotations(document: dict[str, Any]) -> tuple[AnnotationFile | None, list[str]]:
-    """Return the annotations structured, or None and every failure as ``"<message> @ <path>"``."""
+def structure_annotations(
+    document: dict[str, Any], *, consume: bool = False
+) -> tuple[AnnotationFile | None, list[str]]:
+    """Return the annotations structured, or None and every failure as ``"<message> @ <path>"``.
+
+    With ``consume``, each record's JSON is dropped from ``document`` once it is structured, so
+    that the parsed file shrinks as the records grow, and the collector walks only one of them.
+    """
     content = {key: value for key, value in document.items() if key != "$schema"}
     records = content.get("records")
     if not (
@@ -44,10 +50,13 @@ def structure_annotations(document: dict[str, Any]) -> tuple[AnnotationFile | No
     kinds: dict[str, tuple[Any, ...]] = {}
     for kind, record_type in _KINDS.items():
         structured = []
-        for position, item in enumerate(records[kind]):
+        items = records[kind]
+        for position, item in enumerate(items):
             record, failures = _structured(item, record_type, f"$.records.{kind}[{position}]")
             structured.append(record)
             problems += failures
+            if consume:
+                items[position] = None
         kinds[kind] = tuple(structured)
     if annotations is None or problems:
         return None, problems
