@@ -84,7 +84,7 @@ class OpenFolder:
         self._real = os.path.realpath(self._path)
         if not _RELATIVE_OPENS:
             if not os.path.isdir(self._path):
-                raise NotADirectoryError(20, "Not a directory", self._path)
+                raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), self._path)
             self._fd = -1
             return
         self._fd = os.open(self._path, _DIRECTORY_FLAGS)
@@ -136,9 +136,9 @@ class OpenFolder:
                         raise LinkLoopError
                     pending.extendleft(reversed(self._link_parts(part, here, opened)))
                     continue
-                if any(part != "." for part in pending):
+                if any(rest != "." for rest in pending):  # more to walk: this must be a folder
                     if not stat.S_ISDIR(info.st_mode):
-                        raise NotADirectoryError(20, os.strerror(20), part)
+                        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), part)
                     opened.append(os.open(part, _DIRECTORY_FLAGS | _NOFOLLOW, dir_fd=here))
                     continue
                 if not stat.S_ISREG(info.st_mode):
@@ -164,7 +164,11 @@ class OpenFolder:
             if error.errno == errno.ELOOP:
                 raise LinkLoopError from None
             raise
-        if os.path.commonpath([resolved, self._real]) != self._real:
+        try:
+            inside = os.path.commonpath([resolved, self._real]) == self._real
+        except ValueError:  # on another drive
+            inside = False
+        if not inside:
             raise LeadsOutError
         info = os.stat(resolved)
         if not stat.S_ISREG(info.st_mode):
