@@ -7,6 +7,7 @@ import gc
 import hashlib
 import itertools
 import json
+import random
 import re
 import subprocess
 import sys
@@ -20,6 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import bluebook_data as bb
+from bluebook_data._loading import occurrences as occurrences_module
 from bluebook_data._loading.folder import MAX_DIGITS
 from bluebook_data._loading.occurrences import occurrences
 from bluebook_data._loading.quotes import resolve_quotes, without_quotes
@@ -281,9 +283,46 @@ def test_the_one_pass_search_agrees_with_searching_each_string(
 ) -> None:
     """Any text and strings, cut from it or not: the same places, in order, up to the limit."""
     patterns = [text[start : start + length] for start, length in cuts] + extra
-    found = occurrences(text, patterns, limit)
+    found = occurrences(text, patterns, limit, work=10**12)
     for pattern in filter(None, patterns):
         assert found[pattern] == _find_all(text, pattern, limit), pattern
+
+
+def _blocks(rng: random.Random, count: int) -> str:
+    return "".join(rng.choice(("ab" * 8 + "c", "ab" * 8 + "d")) for _ in range(count))
+
+
+def test_a_text_repeating_one_stretch_costs_a_bounded_search() -> None:
+    """Quotes whose every piece stands nearly everywhere are tried only so far, then given up."""
+    rng = random.Random(1)
+    text = _blocks(rng, 4000)
+    patterns = [_blocks(rng, 20) for _ in range(400)]
+    work = 4 * (len(text) + sum(map(len, patterns)))
+    found = occurrences(text, patterns, 101, work=work)
+    given_up = [pattern for pattern, places in found.items() if places is None]
+    assert given_up
+    for pattern, places in found.items():
+        assert places is None or places == _find_all(text, pattern, 101)
+
+
+def test_a_quote_given_up_on_is_a_problem_saying_what_to_do(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A quote the search gave up on is reported, asking for more context or offsets."""
+    monkeypatch.setattr(occurrences_module, "WORK_PER_CHARACTER", 0)
+    words = [f"word{i:03d}" for i in range(40)]
+    text = " ".join(f"{word} was said once" for word in words)
+    patterns = [f"{word} was said once" for word in words]
+    document = {"records": {"statements": [{"evidence": [quote(p) for p in patterns]}]}}
+    resolution = resolve_quotes(document, text)
+    assert resolution.resolved == 0
+    assert resolution.problems[0] == (
+        "the quote 'word000 was said once' is in a text too repetitive to place it within the "
+        "work allowed for the text's size; give a longer prefix or suffix, or its offsets "
+        "@ $.records.statements[0].evidence[0]"
+    )
+    monkeypatch.setattr(occurrences_module, "WORK_PER_CHARACTER", 16)
+    assert resolve_quotes(document, text).resolved == 40
 
 
 def test_a_quote_standing_everywhere_is_counted_only_so_far() -> None:

@@ -20,13 +20,15 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Final, NamedTuple
 
-__all__ = ["occurrences"]
+__all__ = ["WORK_PER_CHARACTER", "occurrences"]
 
 #: How long the pieces of a long string are; a string shorter than this is its own piece.
 ANCHOR: Final = 16
 #: How many pieces a long string is known by: enough that one is likely rare in the text, few
 #: enough that they take less memory than the string.
 _PIECES: Final = 4
+#: How many characters, for each character of the text and the strings, trying places may compare.
+WORK_PER_CHARACTER: Final = 16
 #: Up to this many strings, each is searched for directly.
 _FEW: Final = 32
 if TYPE_CHECKING:
@@ -99,11 +101,18 @@ def _windows(text: str, length: int, starts: Iterable[int]) -> Iterator[str]:
     return map(operator.getitem, itertools.repeat(text), map(slice, starts, ends))
 
 
-def occurrences(text: str, patterns: Iterable[str], limit: int) -> dict[str, list[int]]:
+def occurrences(
+    text: str, patterns: Iterable[str], limit: int, work: int | None = None
+) -> dict[str, list[int] | None]:
     """Return the first ``limit`` offsets where each non-empty pattern stands in ``text``.
 
     Overlapping places count; every pattern given is a key of the result, its offsets in
-    ascending order. The limit bounds the work a string standing everywhere can cause.
+    ascending order. The limit bounds the work a string standing everywhere can cause. A text
+    repeating one short stretch over and over can make every piece of a string stand nearly
+    everywhere while the string stands nowhere; ``work`` bounds how many characters trying those
+    places may compare in all (by default :data:`WORK_PER_CHARACTER` for each character of the
+    text and the patterns), and a pattern that would take more is given None: neither found nor
+    known to be absent.
 
     >>> occurrences("abcabc", ["bc", "ca", "x"], limit=5)
     {'bc': [1, 4], 'ca': [2], 'x': []}
@@ -111,6 +120,8 @@ def occurrences(text: str, patterns: Iterable[str], limit: int) -> dict[str, lis
     distinct = dict.fromkeys(pattern for pattern in patterns if pattern)
     if len(distinct) <= _FEW:
         return {pattern: _find_all(text, pattern, limit) for pattern in distinct}
+    if work is None:
+        work = WORK_PER_CHARACTER * (len(text) + sum(map(len, distinct)))
     pieces_of = {pattern: _pieces(pattern) for pattern in distinct}
     wanted: defaultdict[tuple[bool, int], set[str]] = defaultdict(set)
     for after_space, pieces in pieces_of.values():
@@ -120,10 +131,13 @@ def occurrences(text: str, patterns: Iterable[str], limit: int) -> dict[str, lis
     for (after_space, length), same_kind in wanted.items():
         found = _where_pieces_stand(text, same_kind, length, after_space)
         standing[after_space].update(found)
-    return {
-        pattern: _checked(text, pattern, pieces.pieces, standing[pieces.after_space], limit)
-        for pattern, pieces in pieces_of.items()
-    }
+    result: dict[str, list[int] | None] = {}
+    for pattern, found_by in pieces_of.items():
+        by_place = standing[found_by.after_space]
+        places, tried = _checked(text, pattern, found_by.pieces, by_place, limit, work)
+        result[pattern] = places
+        work -= tried
+    return result
 
 
 def _checked(
@@ -132,12 +146,26 @@ def _checked(
     pieces: list[tuple[int, str]],
     standing: dict[str, _Offsets],
     limit: int,
-) -> list[int]:
-    """Return where ``pattern`` stands, trying only where its rarest piece does."""
+    work: int,
+) -> tuple[list[int] | None, int]:
+    """Return where ``pattern`` stands, and how many characters trying places may compare.
+
+    Only the places where its rarest piece stands are tried; the places are None if that could
+    compare more than ``work`` characters.
+    """
     offset, rarest = min(pieces, key=lambda piece: len(standing.get(piece[1], _NONE)))
     candidates = standing.get(rarest, _NONE)
     if len(pattern) == len(rarest):
-        return list(candidates[:limit])
-    starts = (place - offset for place in candidates)
-    found = (start for start in starts if start >= 0 and text.startswith(pattern, start))
-    return list(itertools.islice(found, limit))
+        return list(candidates[:limit]), min(limit, len(candidates))
+    # A try compares up to the whole pattern, so each is counted as that many characters.
+    cost = len(pattern)
+    places: list[int] = []
+    for tried, place in enumerate(candidates, start=1):
+        if tried * cost > work:
+            return None, tried * cost
+        start = place - offset
+        if start >= 0 and text.startswith(pattern, start):
+            places.append(start)
+            if len(places) == limit:
+                return places, tried * cost
+    return places, len(candidates) * cost

@@ -95,23 +95,26 @@ def resolve_quotes(document: Any, text: str) -> Resolution:
             if not _is_quote(item):
                 kept.append(item)
                 continue
-            problem = _problem(item, f"{path}[{position}]")
-            places = [] if problem else _places(item, found)
-            if problem is None and len(places) == 1:
+            where = f"{path}[{position}]"
+            problem = _problem(item, where)
+            places = None if problem else _places(item, found)
+            if problem is not None:
+                problems.append(problem)
+            elif places is None:
+                problems.append(_too_costly(item, where))
+            elif len(places) == 1:
                 start, exact = places[0], item["exact"]
                 kept.append({"start": start, "end": start + len(exact), "text": exact})
                 resolved += 1
-            elif problem is not None:
-                problems.append(problem)
             else:  # its message waits for one more search, made for all of them at once
-                unresolved.append((len(problems), item, places, f"{path}[{position}]"))
+                unresolved.append((len(problems), item, places, where))
                 problems.append("")
         replaced[id(evidence)] = kept
     alone = occurrences(
         text, (item["exact"] for _, item, places, _ in unresolved if not places), _SHOWN
     )
     for at, item, places, where in unresolved:
-        problems[at] = _unresolved(item, places, alone.get(item["exact"], []), where)
+        problems[at] = _unresolved(item, places, alone.get(item["exact"]) or [], where)
     return Resolution(_rebuilt(document, replaced), problems, resolved)
 
 
@@ -119,10 +122,23 @@ def _is_sound(item: object) -> bool:
     return _is_quote(item) and _problem(item, "") is None  # type: ignore[arg-type]
 
 
-def _places(quote: dict[str, Any], found: dict[str, list[int]]) -> list[int]:
-    """Return where ``quote`` itself starts, wherever its prefix, it and its suffix stand."""
+def _places(quote: dict[str, Any], found: dict[str, list[int] | None]) -> list[int] | None:
+    """Return where ``quote`` itself starts, wherever its prefix, it and its suffix stand.
+
+    None if the search gave up on it (see :func:`occurrences`).
+    """
+    places = found[_whole(quote)]
+    if places is None:
+        return None
     prefix = len(quote.get("prefix", ""))
-    return [place + prefix for place in found[_whole(quote)]]
+    return [place + prefix for place in places]
+
+
+def _too_costly(quote: dict[str, Any], where: str) -> str:
+    return (
+        f"the quote {quote['exact']!r} is in a text too repetitive to place it within the work "
+        f"allowed for the text's size; give a longer prefix or suffix, or its offsets @ {where}"
+    )
 
 
 def without_quotes(document: Any) -> Any:
