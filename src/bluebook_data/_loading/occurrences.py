@@ -26,7 +26,7 @@ __all__ = ["WORK_PER_CHARACTER", "occurrences"]
 ANCHOR: Final = 16
 #: How many pieces a long string is known by: enough that one is likely rare in the text, few
 #: enough that they take less memory than the string.
-_PIECES: Final = 4
+_PIECES: Final = 6
 #: How many characters, for each character of the text and the strings, trying places may compare.
 WORK_PER_CHARACTER: Final = 16
 #: Up to this many strings, each is searched for directly.
