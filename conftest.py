@@ -17,7 +17,7 @@ _NEEDS = {
     "bluebook_data._exports.frames.to_pandas": "pandas",
     "bluebook_data._exports.frames.to_arrow": "pyarrow",
     "bluebook_data._exports.frames.to_polars": "pyarrow",  # polars comes with the test extra
-    "bluebook_data._exports.plot.plot_timeline": "matplotlib",
+    "bluebook_data._display.plot.plot_timeline": "matplotlib",
     "bluebook_data._exports.parquet.write_parquet": "pyarrow",
 }
 

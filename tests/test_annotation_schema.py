@@ -9,7 +9,7 @@ from typing import Any
 import importlib_resources
 import pytest
 
-from bluebook_data._exports.annotation_schema import annotation_schema, annotation_schema_text
+from bluebook_data._authoring.annotation_schema import annotation_schema, annotation_schema_text
 from tests.editions import harbour_annotations, quote
 
 jsonschema = pytest.importorskip("jsonschema")

@@ -19,11 +19,14 @@ ROOT = "bluebook_data"
 LAZY = {
     ("bluebook_data._edition.names", "difflib"),
     ("bluebook_data.errors", "difflib"),
-    ("bluebook_data.model", "datetime"),
-    ("bluebook_data._exports.plot", "matplotlib"),
-    ("bluebook_data._loading.pipeline", "hashlib"),
-    ("bluebook_data._exports.ipython", "bluebook_data._exports.html"),
+    ("bluebook_data._display.plot", "matplotlib"),
+    ("bluebook_data._display.notebook", "bluebook_data._display.html"),
+    ("bluebook_data.cli.common", "bluebook_data._exports.formats"),
+    ("bluebook_data.cli.common", "bluebook_data._tables.tables"),
 }
+
+#: The most of the package's code one folder may hold: the rooms are split by purpose.
+FOLDER_SHARE = 1 / 3
 
 
 def _module_name(path: Path) -> str:
@@ -95,10 +98,19 @@ def test_no_import_cycle_at_module_level_or_in_functions() -> None:
         pytest.fail(f"import cycle: {' -> '.join(error.args[1])}")
 
 
+#: The modules the records import, which import nothing of the package: how a record spells its
+#: repr, and the seam through which the display lends the records their HTML.
+BENEATH_THE_RECORDS = {"bluebook_data._record_repr", "bluebook_data._renderer"}
+
+
 def test_records_and_errors_import_nothing_of_the_package() -> None:
     """The bottom layer stands alone: the model and the errors import no other module of ours."""
     graph = _graph()
     for module in ("bluebook_data.model", "bluebook_data.errors"):
+        assert (
+            not {name for name, _ in graph[module] if name.startswith(ROOT)} - BENEATH_THE_RECORDS
+        )
+    for module in BENEATH_THE_RECORDS:
         assert not {name for name, _ in graph[module] if name.startswith(ROOT)}
 
 
@@ -111,3 +123,19 @@ def test_function_level_imports_are_only_the_deliberate_ones() -> None:
         if lazy
     }
     assert found == LAZY
+
+
+def _lines_of_code(path: Path) -> int:
+    return sum(1 for line in path.read_text("utf-8").splitlines() if line.strip())
+
+
+def test_no_folder_holds_more_than_a_third_of_the_code() -> None:
+    """Display, exports, authoring, loading and the edition each keep a room of their own."""
+    by_folder: dict[str, int] = {}
+    for path in PACKAGE.rglob("*.py"):
+        folder = path.parent.relative_to(PACKAGE).as_posix()
+        by_folder[folder] = by_folder.get(folder, 0) + _lines_of_code(path)
+    total = sum(by_folder.values())
+    crowded = {f: n / total for f, n in by_folder.items() if n > FOLDER_SHARE * total}
+    assert not crowded, f"folders over a third of {total} lines: {crowded}"
+    assert {"_display", "_exports", "_authoring", "_loading", "_edition", "cli"} <= set(by_folder)

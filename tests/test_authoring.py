@@ -11,8 +11,8 @@ import pytest
 
 import bluebook_data as bb
 from bluebook_data import cli
-from bluebook_data._exports.annotation_schema import annotation_schema_text as schema_text
-from bluebook_data._loading import check
+from bluebook_data._authoring import check
+from bluebook_data._authoring.annotation_schema import annotation_schema_text as schema_text
 from tests.editions import TEXT, TEXT_NAME, harbour_annotations, quote, write_edition
 
 
@@ -62,7 +62,10 @@ def test_new_writes_over_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[s
         "--url", "u", "--publisher", "p",
     )  # fmt: skip
     assert status == 2
-    assert "exists" in err
+    assert err == (
+        f"bluebook-data: error: {folder / 'annotations.json'} already exists with other content; "
+        "nothing was written: move it away, or pass --force to replace it\n"
+    )
     assert (folder / "annotations.json").read_bytes() == before
 
 
@@ -164,7 +167,7 @@ def test_an_interrupted_fix_leaves_the_old_file_whole(
     folder = _quoted(tmp_path, ambiguous=False)
     before = (folder / "annotations.json").read_bytes()
 
-    def interrupted(source: object, target: object) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(os, "replace", interrupted)

@@ -343,3 +343,56 @@ def test_docs_site_tutorial_shows_output(browser: WebDriver, docs_site: Path) ->
     assert any(mark["text"].lower() == "peace treaty" and mark["shown"] for mark in marks)
     assert len(_timeline_images(browser, f"{SITE_OUTPUT} img")) == 1
     assert (docs_site / "tutorial.ipynb").is_file()  # the page's download link
+
+
+#: How many lines each id and date in a cell's output tables is drawn on, and how far it reaches
+#: past the right edge of its cell (over the next column).
+UNBROKEN_JS = """
+return Array.from(document.querySelectorAll(arguments[0])).map((element) => ({
+  text: element.textContent, lines: element.getClientRects().length,
+  spill: element.getBoundingClientRect().right
+    - element.closest("td").getBoundingClientRect().right,
+}));
+"""
+
+#: Each console block: how wide its text is, and how wide the box that shows it.
+CONSOLE_JS = """
+return Array.from(document.querySelectorAll("div.highlight-console pre")).map((pre) => ({
+  text: pre.textContent.slice(0, 60), needed: pre.scrollWidth, shown: pre.clientWidth,
+}));
+"""
+
+
+def test_own_notebook_never_breaks_an_id_or_a_date(browser: WebDriver, own_page: Path) -> None:
+    """Every id and date is drawn on one line, hyphens and all, inside its own cell."""
+    browser.get(own_page.as_uri())
+    selector = f"{NOTEBOOK_OUTPUT} td code, {NOTEBOOK_OUTPUT} td span"
+    drawn: list[dict[str, Any]] = browser.execute_script(UNBROKEN_JS, selector)
+    ids = [item for item in drawn if "2015-" in item["text"]]
+    assert len(ids) > 10, drawn
+    assert [item for item in ids if item["lines"] != 1 or item["spill"] > 0.5] == []
+
+
+def test_docs_console_blocks_fit_their_box(browser: WebDriver, docs_site: Path) -> None:
+    """A shell session recorded 100 columns wide fits its box on every page: nothing clipped."""
+    pages = [docs_site / "quickstart.html", docs_site / "cli.html"]
+    pages += sorted((docs_site / "guide").glob("*.html"))
+    blocks = []
+    for page in pages:
+        _open(browser, page, f"docs-{page.stem}")
+        blocks += [{**block, "page": page.name} for block in browser.execute_script(CONSOLE_JS)]
+    assert len(blocks) >= 5
+    assert [block for block in blocks if block["needed"] > block["shown"] + 1] == []
+
+
+def test_docs_timeline_labels_are_at_least_nine_pixels(browser: WebDriver, docs_site: Path) -> None:
+    """The timeline on the tutorial page is shrunk so little that its 9 pt labels stay 9 px."""
+    browser.get((docs_site / "tutorial.html").as_uri())
+    (image,) = _timeline_images(browser, f"{SITE_OUTPUT} img")
+    drawn = browser.execute_script(
+        "return document.querySelector(arguments[0]).getBoundingClientRect().width",
+        f"{SITE_OUTPUT} img",
+    )
+    # The kernel draws at matplotlib's 100 dots per inch: a 9 pt label is 12.5 px in the image.
+    label = 9 / 72 * 100 * drawn / image["natural"][0]
+    assert label >= 9, (drawn, image)

@@ -224,3 +224,55 @@ def test_limit_applies_to_every_format(capsys: pytest.CaptureFixture[str]) -> No
     """``--limit`` also shortens JSON Lines output, one line a record."""
     _, out, _ = _run(["engagements", "--format", "jsonl", "--limit", "3"], capsys)
     assert len(out.splitlines()) == 3
+
+
+_IMPORTED_AFTER = """
+import sys
+from bluebook_data.cli import main
+status = main(sys.argv[1:])
+print(*sorted(name for name in sys.modules if name.startswith("bluebook_data.")), file=sys.stderr)
+"""
+
+
+def _modules_imported_by(argv: list[str]) -> set[str]:
+    run = subprocess.run(
+        [sys.executable, "-c", _IMPORTED_AFTER, *argv], capture_output=True, text=True, check=True
+    )
+    return set(run.stderr.split())
+
+
+@pytest.mark.parametrize(
+    ("argv", "needed", "not_needed"),
+    [
+        (
+            ["engagements", "--country", "Russia"],
+            {"bluebook_data.cli.listings", "bluebook_data._loading.loader"},
+            {
+                "bluebook_data._authoring",
+                "bluebook_data._tables.tables",
+                "bluebook_data.cli.events",
+            },
+        ),
+        (
+            ["check", "--help"],
+            set(),
+            {
+                "bluebook_data._authoring",
+                "bluebook_data._loading.loader",
+                "bluebook_data.cli.listings",
+            },
+        ),
+        (
+            ["events", "--limit", "1"],
+            {"bluebook_data.cli.events", "bluebook_data._tables.events"},
+            {"bluebook_data._authoring", "bluebook_data.cli.exporting"},
+        ),
+    ],
+)
+def test_a_subcommand_imports_only_what_it_runs(
+    argv: list[str], needed: set[str], not_needed: set[str]
+) -> None:
+    """The parser names each command's module; only the command that runs is imported."""
+    imported = _modules_imported_by(argv)
+    assert needed <= imported
+    assert not {name for name in imported if name.startswith(tuple(not_needed))}

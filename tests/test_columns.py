@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 import bluebook_data as bb
-from bluebook_data._exports.columns import LINKS, model_columns, sentence_of
-from bluebook_data._exports.fields import data_fields, field_types
-from bluebook_data._exports.tables import table
+from bluebook_data._tables.columns import LINKS, model_columns, sentence_of
+from bluebook_data._tables.fields import data_fields, field_types
+from bluebook_data._tables.tables import table
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import calendar
+import datetime
 import hashlib
+import re
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -11,14 +14,15 @@ import importlib_resources
 import pytest
 
 import bluebook_data as bb
-from bluebook_data._exports.events import PLOVER_TABLE_URL
 from bluebook_data._loading import resources
+from bluebook_data._tables.events import PLOVER_TABLE_URL
 from tests.helpers import Record, records, sentences, spans
 
 _BOOK = bb.load()
 _SHA256 = "d5d00fc45a15f5aaaac077d9ffcaf7e1ed66485849566692d78afa73e1a8dd15"
 _SOURCE = Path(__file__).resolve().parents[1].parent / "shared" / "source" / resources.TEXT_FILE
 _PRECISION = {"year": 0, "month": 1, "day": 2}
+_DATA_GUIDE = Path(__file__).resolve().parents[1] / "docs" / "guide" / "data.md"
 
 
 def _shipped_text() -> bytes:
@@ -202,15 +206,18 @@ _ROOT_TOPICS = frozenset(
         "political-dialogue",
         "economy",
         "security",
+        "regional-and-international-issues",
         "culture-and-human-exchange",
         "peace-treaty",
         "geopolitics",
         "natural-resources",
         "bilateral-relations",
-        "central-asia-regional-issues",
-        "global-cooperation",
     }
 )
+#: A publication date in an address: ``/2015/09/23/``, ``/2015-09-22/`` or ``/2015-10/10/``.
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d\d)[/-](\d\d)(?=[/._-]|$)")
+#: The guide's topic tree: one ``- `id`: Label`` line a topic, two spaces deeper per level.
+_GUIDE_TOPIC = re.compile(r"^(?P<indent> *)- `(?P<id>[a-z0-9-]+)`: (?P<label>.+)$")
 
 
 def _urls(book: bb.Bluebook) -> list[str]:
@@ -275,3 +282,73 @@ def test_only_outcomes_name_engagements(book: bb.Bluebook) -> None:
     assert linked
     for statement in linked:
         assert statement.kind is bb.StatementKind.OUTCOME, statement.id
+
+
+def _reported_events(book: bb.Bluebook) -> Iterator[tuple[str, str, datetime.date]]:
+    """Give each reference of a dated engagement or an outcome, with the first day it reports."""
+    for engagement in book.records.engagements:
+        if engagement.date is not None:
+            for reference in engagement.references:
+                yield engagement.id, reference.url, engagement.date.first_day()
+    for statement in book.records.statements:
+        dates = [book.engagement(id_).date for id_ in statement.engagements]
+        days = [date.first_day() for date in dates if date is not None]
+        for reference in statement.references if days else ():
+            yield statement.id, reference.url, min(days)
+
+
+def _url_date(url: str) -> datetime.date | None:
+    found = _URL_DATE.search(urlsplit(url).path)
+    return None if found is None else datetime.date(*map(int, found.groups()))
+
+
+def test_no_report_is_dated_before_the_event_it_supports(book: bb.Bluebook) -> None:
+    """A reference whose address carries its publication date was published on the day or after."""
+    checked = 0
+    for record_id, url, first_day in _reported_events(book):
+        published = _url_date(url)
+        if published is not None:
+            checked += 1
+            assert published >= first_day, f"{record_id}: {url} predates {first_day}"
+    assert checked >= 3
+
+
+def test_url_date_reads_the_address_forms_cited() -> None:
+    """The date reader finds the forms the references use, and nothing in an undated address."""
+    assert _url_date("https://example.org/news/articles/2015-09-22/japan") == datetime.date(
+        2015, 9, 22
+    )
+    assert _url_date("http://jp.example.com/2015-10/10/c_1.htm") == datetime.date(2015, 10, 10)
+    assert _url_date("http://example.co.jp/news/2015/09/23/national/") == datetime.date(2015, 9, 23)
+    assert _url_date("http://tass.com/politics/827122") is None
+
+
+def _guide_topics() -> dict[str, tuple[str, str | None]]:
+    """Read the data guide's topic tree as ``{id: (label, parent id)}``."""
+    section = _DATA_GUIDE.read_text("utf-8").split("## The topic tree", 1)[1].split("\n## ", 1)[0]
+    tree: dict[str, tuple[str, str | None]] = {}
+    ancestors: list[str] = []
+    for line in section.splitlines():
+        found = _GUIDE_TOPIC.match(line)
+        if found is None:
+            continue
+        depth = len(found["indent"]) // 2
+        del ancestors[depth:]
+        tree[found["id"]] = (found["label"], ancestors[-1] if ancestors else None)
+        ancestors.append(found["id"])
+    return tree
+
+
+def test_the_data_guide_draws_the_topic_tree_the_data_has(book: bb.Bluebook) -> None:
+    """Every topic is in the guide's tree with its label and its parent, and nothing else is."""
+    shipped = {topic.id: (topic.label, topic.parent) for topic in book.records.topics}
+    assert _guide_topics() == shipped
+
+
+def test_security_and_the_international_issues_are_apart(book: bb.Bluebook) -> None:
+    """Neither holds the other: a query for security no longer returns the Antalya summit."""
+    assert book.topic("regional-and-international-issues").parent is None
+    assert "2015-11-15-summit-antalya" not in {e.id for e in book.engagements(topic="security")}
+    assert "2015-11-15-summit-antalya" in {
+        e.id for e in book.engagements(topic="regional-and-international-issues")
+    }

@@ -12,7 +12,7 @@ import pytest
 
 import bluebook_data as bb
 from bluebook_data._exports.datapackage import PROFILE, link_tables
-from bluebook_data._exports.tables import table_names
+from bluebook_data._tables.tables import table_names
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Query results stay tuples to code and show as HTML tables in Jupyter, through IPython."""
+"""Query results stay tuples to code and show as HTML tables in any notebook, IPython's too."""
 
 from __future__ import annotations
 
@@ -10,9 +10,8 @@ from collections.abc import Callable
 import pytest
 
 import bluebook_data as bb
+from bluebook_data._display.html import html_of
 from bluebook_data._edition.results import Results
-from bluebook_data._exports.html import html_of
-from bluebook_data._exports.ipython import DISPLAYED
 
 _QUERIES: list[Callable[[], tuple[object, ...]]] = [
     lambda: bb.engagements(country="KZ"),
@@ -90,18 +89,40 @@ def test_records_render_as_html(record: object) -> None:
     assert f"<caption>{type(record).__name__}</caption>" in page
 
 
-def test_every_record_class_is_displayed() -> None:
-    """The names registered with IPython are every record class, the edition and Results."""
+def _displayed_classes() -> list[type]:
     import bluebook_data.model
 
-    registered = {(module, name) for module, names in DISPLAYED.items() for name in names}
-    records = {
-        (cls.__module__, cls.__name__)
+    records = [
+        cls
         for cls in (getattr(bluebook_data.model, name) for name in bluebook_data.model.__all__)
         if hasattr(cls, "__attrs_attrs__") and cls is not bb.PartialDate
-    }
-    expected = records | {(c.__module__, c.__name__) for c in (bb.Bluebook, Results)}
-    assert registered == expected
+    ]
+    return [*records, bb.Bluebook, Results]
+
+
+@pytest.mark.parametrize("cls", _displayed_classes(), ids=lambda cls: cls.__name__)
+def test_every_record_class_carries_repr_html(cls: type) -> None:
+    """Every record class, the edition and Results answer ``_repr_html_``, the notebooks' hook."""
+    assert callable(getattr(cls, "_repr_html_", None))
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        bb.engagement("2015-09-28-summit-new-york"),
+        bb.engagement("2015-09-28-summit-new-york").evidence[0],
+        bb.engagement("2015-09-28-summit-new-york").references[0],
+        bb.load().records,
+        bb.chapter().sections[0].paragraphs[0],
+        bb.engagements(),
+        bb.search("peace treaty"),
+        bb.load(),
+    ],
+    ids=lambda value: type(value).__name__,
+)
+def test_repr_html_is_the_renderers_html(value: object) -> None:
+    """``_repr_html_`` gives what the renderer gives: the layers lend, they do not copy."""
+    assert value._repr_html_() == html_of(value)  # type: ignore[attr-defined]
 
 
 _IN_IPYTHON = """
@@ -136,13 +157,23 @@ def test_plain_python_imports_no_renderer() -> None:
 
 
 def test_a_long_result_has_a_short_repr() -> None:
-    """A result of many records spells out three in its repr, then ``...`` and the count."""
+    """A long result spells out a screenful of records, a record a line or a few, then a count."""
     found = bb.engagements()
-    text = repr(found)
-    assert len(text) * 4 < len(tuple.__repr__(found))
-    assert text.startswith(f"({found[0]!r},\n")
-    assert text.endswith(f"...)  # {len(found)} records, 3 shown")
-    assert repr(bb.countries(region="caucasus")) == tuple.__repr__(bb.countries(region="caucasus"))
+    lines = repr(found).splitlines()
+    assert len(lines) <= 21
+    shown = int(lines[-1].split(", ")[-1].removesuffix(" shown"))
+    assert 1 <= shown < len(found)
+    assert lines[-1] == f" ...)  # {len(found)} records, {shown} shown"
+    assert repr(found).startswith(f"({found[0]!r},\n {found[1]!r},\n")
+
+
+def test_a_short_result_spells_out_every_record() -> None:
+    """A result that fits a screen shows every record, one under the other, and no count."""
+    found = bb.countries(region="caucasus")
+    assert repr(found) == "(" + ",\n ".join(map(repr, found)) + ")"
+    assert repr(Results(())) == "()"
+    one = bb.search("peace treaty")[:1]
+    assert repr(Results(one)) == f"({one[0]!r},)"
 
 
 def test_search_results_carry_their_phrase_and_pickle() -> None:

@@ -6,7 +6,7 @@ import attrs
 import pytest
 
 import bluebook_data as bb
-from bluebook_data._exports.events import CAMEO_TO_PLOVER, PLOVER_TABLE_URL, containers, events
+from bluebook_data._tables.events import CAMEO_TO_PLOVER, PLOVER_TABLE_URL, containers, events
 
 _CODED = [e for e in bb.engagements() if e.cameo is not None]
 

@@ -7,7 +7,7 @@ import pytest
 
 import bluebook_data as bb
 from bluebook_data import model
-from bluebook_data._exports.fields import (
+from bluebook_data._tables.fields import (
     DESCRIPTIONS,
     RECORD_CLASSES,
     data_fields,

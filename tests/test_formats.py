@@ -11,7 +11,7 @@ import pytest
 
 import bluebook_data as bb
 from bluebook_data._exports.formats import FORMATS, csv_cell, csv_text
-from bluebook_data._exports.tables import table
+from bluebook_data._tables.tables import table
 from bluebook_data.cli import main
 
 # Each listing command with arguments that find something, and the table its rows come from.

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 import bluebook_data as bb
-from bluebook_data._exports.tables import TableName, table, table_names
+from bluebook_data._tables.tables import TableName, table, table_names
 
 
 @pytest.mark.parametrize(("function", "module", "extra"), [
@@ -53,7 +53,7 @@ def test_pandas_frame_holds_the_rows_with_real_dtypes(kind: TableName) -> None:
     assert len(frame) == len(rows)
     for column in table(kind).columns:
         dtype = frame[column.name].dtype
-        if column.choices:
+        if column.choices and column.categorical:
             assert isinstance(dtype, pd.CategoricalDtype)
             assert list(dtype.categories) == list(column.choices)
         elif column.type == "string":

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import bluebook_data as bb
-from bluebook_data._loading.check import check_folder
+from bluebook_data._authoring.check import check_folder
 from tests.editions import TEXT, TEXT_NAME, harbour_annotations, quote, write_edition
 
 _VALID = json.dumps(harbour_annotations(cite=quote)).encode("utf-8")

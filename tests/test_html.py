@@ -5,10 +5,11 @@ from __future__ import annotations
 from html import escape
 
 import attrs
+import pytest
 
 import bluebook_data as bb
-from bluebook_data._exports.html import html_of, record_html, results_html
-from bluebook_data._exports.html_text import marked, span_in_context
+from bluebook_data._display.html import html_of, record_html, results_html
+from bluebook_data._display.html_text import marked, span_in_context
 
 
 def test_evidence_is_marked_inside_its_sentence_with_offsets_on_hover() -> None:
@@ -48,7 +49,8 @@ def test_results_rows_stay_compact() -> None:
     assert names == ["id", "date", "kind", "title", "countries", "evidence"]
     first = engagement.evidence[0]
     assert f'<q title="{escape(f"[{first.start}:{first.end}] {first.text}")}">' in page
-    assert "table-layout: fixed" in page
+    assert f'<code style="white-space: nowrap; font-size: 0.9em;">{engagement.id}</code>' in page
+    assert '<span style="white-space: nowrap;">2015-10-08</span>' in page
     assert all(reference.url not in page for reference in engagement.references)
 
 
@@ -94,7 +96,8 @@ def test_the_chapter_shows_every_sentence_with_its_id() -> None:
     """The chapter renders its paragraphs, each sentence after its id."""
     page = html_of(bb.chapter())
     for sentence in bb.load().sentences():
-        assert f"<code>{sentence.id}</code></sup> {escape(sentence.span.text)}" in page
+        shown = f'<code style="white-space: nowrap;">{sentence.id}</code></sup>'
+        assert f"{shown} {escape(sentence.span.text)}" in page
 
 
 def test_values_are_escaped() -> None:
@@ -104,6 +107,24 @@ def test_values_are_escaped() -> None:
     assert "<script>" not in page
     assert "&lt;script&gt;" in page
     assert "href" not in page
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["javascript:alert(1)", "JavaScript:alert(1)", " javascript:alert(1)", "data:text/html,x",
+     "vbscript:x", "//example.org/x", "httpx://example.org"],
+)  # fmt: skip
+def test_only_web_urls_become_links_anywhere(url: str) -> None:
+    """A folder's URL that is not http(s) is never a link: in a record, a result or the edition."""
+    engagement = bb.engagement("2015-09-28-summit-new-york")
+    bad = attrs.evolve(engagement, references=(bb.Reference(url=url, title="Source"),))
+    book = attrs.evolve(bb.load(), url=url)
+    for page in (record_html(bad), results_html((bad,)), html_of(book), bad._repr_html_()):
+        assert page is not None
+        assert "href" not in page
+        assert "<a " not in page
+    good = attrs.evolve(bad, references=(bb.Reference(url="HTTPS://example.org/", title="S"),))
+    assert 'href="HTTPS://example.org/"' in record_html(good)
 
 
 def test_fields_left_out_of_the_repr_are_left_out() -> None:
@@ -117,7 +138,7 @@ def test_nested_records_are_named_by_id() -> None:
     """A paragraph lists its sentences by id."""
     paragraph = bb.chapter().sections[0].paragraphs[0]
     page = record_html(paragraph)
-    assert all(f"<code>{sentence.id}</code>" in page for sentence in paragraph.sentences)
+    assert all(f">{sentence.id}</code>" in page for sentence in paragraph.sentences)
 
 
 def test_results_without_a_compact_layout_show_every_shown_field() -> None:
@@ -134,3 +155,34 @@ def test_mixed_items_fall_back_to_their_repr() -> None:
     page = results_html((1, "<b>"))
     assert "&#x27;&lt;b&gt;&#x27;" in page
     assert "2 items" in page
+
+
+def test_kinds_read_as_they_are_typed_everywhere() -> None:
+    """A kind shows as its value (``summit_meeting``, as a filter takes it), breakable at ``_``."""
+    engagement = bb.engagement("2015-10-08-vice-ministerial-negotiation-moscow")
+    shown = "vice_<wbr>ministerial_<wbr>negotiation"
+    for page in (record_html(engagement), results_html((engagement,))):
+        assert shown in page
+        assert "vice ministerial" not in page
+    assert shown.replace("<wbr>", "") == engagement.kind.value
+
+
+def test_ids_in_lists_are_shown_whole() -> None:
+    """The ids a record lists (participants, topics) never break at their hyphens."""
+    engagement = bb.engagement("2015-09-28-summit-new-york")
+    page = record_html(engagement)
+    for person in engagement.participants:
+        assert f'<code style="white-space: nowrap; font-size: 0.9em;">{person}</code>' in page
+
+
+def test_a_sentence_id_cannot_leave_its_attribute() -> None:
+    """A folder's sentence id holding a quote stays inside the title attribute, escaped."""
+    chapter = bb.chapter()
+    section = chapter.sections[0]
+    paragraph = section.paragraphs[0]
+    sentence = attrs.evolve(paragraph.sentences[0], id='x" onmouseover="alert(1)')
+    paragraph = attrs.evolve(paragraph, sentences=(sentence, *paragraph.sentences[1:]))
+    section = attrs.evolve(section, paragraphs=(paragraph, *section.paragraphs[1:]))
+    page = html_of(attrs.evolve(chapter, sections=(section,)))
+    assert 'onmouseover="' not in page
+    assert 'title="x&quot; onmouseover=&quot;alert(1)"' in page

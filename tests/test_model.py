@@ -11,7 +11,7 @@ import pytest
 from attrs.exceptions import FrozenInstanceError
 
 import bluebook_data as bb
-from bluebook_data._exports.fields import data_fields
+from bluebook_data._tables.fields import data_fields
 from tests.helpers import reachable
 
 _LEAVES = (str, int, type(None), enum.Enum)

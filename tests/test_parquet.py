@@ -9,7 +9,7 @@ import pytest
 
 import bluebook_data as bb
 from bluebook_data._exports.datapackage import link_tables
-from bluebook_data._exports.tables import TableName, table, table_names
+from bluebook_data._tables.tables import TableName, table, table_names
 from bluebook_data.cli import main
 
 pytest.importorskip("pyarrow")
@@ -29,9 +29,10 @@ def _duckdb_types(duckdb: Any, path: Path) -> dict[str, str]:
 
 
 def test_a_file_per_table_and_link_table(folder: Path) -> None:
-    """Every table and every link table of the data package has its Parquet file."""
+    """Every table, every link table and each event layout has its Parquet file."""
     names = {path.stem for path in folder.glob("*.parquet")}
-    assert names == {*table_names(), *(link.name for link in link_tables())}
+    layouts = {"events_polecat", "events_icews"}
+    assert names == {*table_names(), *(link.name for link in link_tables()), *layouts}
 
 
 @pytest.mark.parametrize("kind", table_names())
@@ -99,7 +100,7 @@ def test_polars_reads_the_files_with_no_override(folder: Path, kind: TableName) 
     expected = {"string": pl.String, "integer": pl.Int64, "date": pl.Date}
     for column in table(kind).columns:
         dtype = frame.schema[column.name]
-        if column.choices:
+        if column.choices and column.categorical:
             assert dtype == pl.Categorical, column.name
         elif column.type == "array":
             assert dtype == pl.List(expected[column.items or "string"]), column.name
@@ -125,4 +126,5 @@ def test_export_format_parquet_writes_the_files(
     assert main(["export", str(tmp_path), "--format", "parquet"]) == 0
     printed = capsys.readouterr().out.split()
     assert str(tmp_path / "events.parquet") in printed
-    assert sorted(printed) == sorted(str(path) for path in tmp_path.glob("*.parquet"))
+    written = [*tmp_path.glob("*.parquet"), tmp_path / "README.md"]
+    assert sorted(printed) == sorted(map(str, written))

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import bluebook_data as bb
-from bluebook_data._exports.patterns import DATE_PATTERN, PARTIAL_DATE_PATTERN
+from bluebook_data._tables.patterns import DATE_PATTERN, PARTIAL_DATE_PATTERN
 
 # Leap years and not, centuries that are leap years (1600, 2000, 2400) and that are not.
 _YEARS = (1, 4, 100, 400, 1600, 1900, 1999, 2000, 2015, 2016, 2100, 2400, 9996, 9999)

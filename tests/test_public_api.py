@@ -34,6 +34,7 @@ def test_all_lists_every_public_name() -> None:
     served_lazily = {"Bluebook", "converter", "__version__", "Citation", "citation", "json_schema"}
     served_lazily |= {"to_records", "to_pandas", "to_arrow", "to_polars", "write_datapackage"}
     served_lazily |= {"write_parquet", "plot_timeline", "web_annotations", "write_web_annotations"}
+    served_lazily |= {"write_sqlite"}
     assert set(bb.__all__) == public | served_lazily | {"DATA_VERSION"}
 
 

@@ -10,9 +10,11 @@ import cattrs
 import pytest
 
 import bluebook_data as bb
-from bluebook_data._exports.fields import RECORD_CLASSES, data_fields
 from bluebook_data._exports.schema import DIALECT
-from bluebook_data._exports.tables import TableName, table, table_names
+from bluebook_data._tables.columns import Table
+from bluebook_data._tables.fields import RECORD_CLASSES, data_fields
+from bluebook_data._tables.links import every_table
+from bluebook_data._tables.tables import TableName, table, table_names
 
 jsonschema = pytest.importorskip("jsonschema")
 
@@ -110,7 +112,7 @@ def test_anything_but_a_record_class_or_a_string_is_a_type_error(value: Any) -> 
         bb.json_schema(value)
 
 
-@pytest.mark.parametrize("name", ["Engagement", "engagement", "", "events_icews"])
+@pytest.mark.parametrize("name", ["Engagement", "engagement", "", "events_gdelt"])
 def test_a_string_that_names_no_table_lists_the_tables(name: str) -> None:
     """A name that is no table raises InvalidFilterError (a ValueError) listing the tables."""
     with pytest.raises(bb.InvalidFilterError, match="'engagements'") as caught:
@@ -260,3 +262,123 @@ def test_a_heading_quote_may_have_no_sentence() -> None:
     assert row["evidence"]
     assert validator.is_valid({**row, "evidence_sentence_ids": [None] * len(row["evidence"])})
     assert not validator.is_valid({**row, "evidence_sentence_ids": [3]})
+
+
+def _row(kind: str, layout: str | None = None) -> dict[str, Any]:
+    return bb.to_records(kind, layout=layout)[-1]  # type: ignore[arg-type]
+
+
+#: Broken rows the codebooks refuse: table, layout, the changes, what they break.
+_BROKEN_ROWS: list[tuple[str, str | None, dict[str, Any], str]] = [
+    ("engagements", None, {"plover_mode": "banana"}, "PLOVER mode"),
+    ("engagements", None, {"plover_event": "HUG"}, "PLOVER event type"),
+    ("engagements", None, {"cameo": "999"}, "CAMEO code"),
+    ("engagements", None, {"cameo": "42"}, "CAMEO code without its zero"),
+    ("engagements", None, {"month": 13}, "month range"),
+    ("engagements", None, {"day": 0}, "day range"),
+    ("engagements", None, {"end_month": 0}, "month range"),
+    ("engagements", None, {"evidence_start": [-1]}, "offset"),
+    ("engagements", None, {"evidence_sentence_ids": ["c2-s5-p9-s9"]}, "sentence id"),
+    ("engagements", None, {"reference_urls": ["tass.com/russia"]}, "address"),
+    ("engagements", None, {"reference_urls": ["https://exa mple.org"]}, "address"),
+    ("engagements", None, {"date_start": "2015-02-29"}, "real date"),
+    (
+        "engagements",
+        None,
+        {"cameo": "044", "plover_event": "AGREE", "plover_mode": "third-party"},
+        "CAMEO 044 is CONSULT",
+    ),
+    (
+        "engagements",
+        None,
+        {"cameo": "044", "plover_event": "CONSULT", "plover_mode": "visit"},
+        "CAMEO 044 is third-party",
+    ),
+    ("countries", None, {"alpha3": "jpn"}, "alpha-3"),
+    ("countries", None, {"code": "JPN"}, "alpha-2"),
+    ("countries", None, {"numeric": "39"}, "ISO numeric"),
+    ("countries", None, {"wikidata": "foo"}, "Wikidata id"),
+    ("countries", None, {"wikidata": "Q017"}, "Wikidata id"),
+    ("people", None, {"wikidata": "17"}, "Wikidata id"),
+    ("sentences", None, {"span_start": -3}, "offset"),
+    ("topics", None, {"evidence_end": [-1]}, "offset"),
+    ("events", None, {"event_type": "HUG"}, "PLOVER event type"),
+    ("events", None, {"sentence_id": "c2-s5-p0-s0"}, "sentence id"),
+    ("events", None, {"actor_country_alpha3": "Jpn"}, "alpha-3"),
+    ("events", None, {"event_number": 17}, "event number range"),
+    ("events", None, {"event_type": "AGREE"}, "CAMEO 044 is CONSULT"),
+    ("events", "polecat", {"Event Type": "HUG"}, "PLOVER event type"),
+    ("events", "polecat", {"Quad Code": 5}, "quad class"),
+    ("events", "polecat", {"Contexts": ["diplomatic"]}, "contexts are text"),
+    ("events", "polecat", {"Event Date": "2015-13-01"}, "real date"),
+    ("events", "icews", {"Event ID": "2015-09-28-summit-new-york:JP-RU"}, "integer id"),
+    ("events", "icews", {"CAMEO Code": "999"}, "CAMEO code"),
+    ("events", "icews", {"Intensity": "1.9"}, "a number"),
+]
+
+
+@pytest.mark.parametrize(
+    ("kind", "layout", "changes", "rule"),
+    _BROKEN_ROWS,
+    ids=[f"{kind}-{layout}-{rule}" for kind, layout, _, rule in _BROKEN_ROWS],
+)
+def test_row_schemas_refuse_what_the_codebooks_refuse(
+    kind: str, layout: str | None, changes: dict[str, Any], rule: str
+) -> None:
+    """A shipped row is valid; the same row with one broken value is not."""
+    validator = jsonschema.Draft202012Validator(bb.json_schema(kind, layout=layout))  # type: ignore[arg-type]
+    row = _row(kind, layout)
+    assert validator.is_valid(row)
+    assert not validator.is_valid({**row, **changes}), rule
+
+
+@pytest.mark.parametrize(
+    ("cls", "field", "value"),
+    [
+        (bb.Country, "alpha3", "jpn"),
+        (bb.Country, "numeric", "39"),
+        (bb.Country, "wikidata", "foo"),
+        (bb.Engagement, "plover_mode", "banana"),
+        (bb.Engagement, "cameo", "999"),
+        (bb.Reference, "url", "not a url"),
+        (bb.Span, "start", -1),
+        (bb.Engagement, "plover_event", "AGREE"),
+    ],
+)
+def test_record_schemas_refuse_what_the_codebooks_refuse(
+    cls: type, field: str, value: object
+) -> None:
+    """A record of the class with one broken field is invalid against the class's schema."""
+    validator = jsonschema.Draft202012Validator(bb.json_schema(cls))
+    record = next(record for record in _SHIPPED if type(record) is cls)
+    document = _unstructure(record)
+    assert validator.is_valid(document)
+    assert not validator.is_valid({**document, field: value})
+
+
+@pytest.mark.parametrize("spec", every_table(), ids=lambda spec: spec.name)
+def test_every_table_link_table_and_layout_has_a_schema(spec: Table) -> None:
+    """Link tables and layouts have schemas too, and every row of each is valid against it."""
+    schema = bb.json_schema(spec.name)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    rows = spec.rows(bb.load())
+    assert rows
+    for row in rows:
+        validator.validate(row)
+
+
+def test_a_link_table_refuses_unknown_keys() -> None:
+    """A pair naming an unknown engagement or country is invalid."""
+    validator = jsonschema.Draft202012Validator(bb.json_schema("engagement_countries"))
+    row = {"engagement_id": "2015-09-28-summit-new-york", "country_code": "RU"}
+    assert validator.is_valid(row)
+    assert not validator.is_valid({**row, "country_code": "XX"})
+    assert not validator.is_valid({**row, "engagement_id": "no-such-meeting"})
+
+
+def test_a_layout_schema_is_the_layout_table_schema() -> None:
+    """json_schema("events", layout="icews") and json_schema("events_icews") are the same."""
+    assert bb.json_schema("events", layout="icews") == bb.json_schema("events_icews")
+    with pytest.raises(bb.InvalidFilterError):
+        bb.json_schema("engagements", layout="icews")

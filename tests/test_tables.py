@@ -8,7 +8,7 @@ from typing import Any, assert_type
 import pytest
 
 import bluebook_data as bb
-from bluebook_data._exports.tables import TableName, table, table_names
+from bluebook_data._tables.tables import TableName, table, table_names
 
 
 def _expected_count(kind: str) -> int:

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 import bluebook_data as bb
-from bluebook_data._exports.terminal import ELLIPSIS, TextTable, render_table
+from bluebook_data._display.terminal import ELLIPSIS, TextTable, render_table
 from tests.helpers import on_terminal
 
 _LISTINGS = [

@@ -87,3 +87,11 @@ def test_schema_and_annotation_helpers_are_typed(tmp_path: Path) -> None:
     assert by_table["title"] == "A row of engagements"
     assert all(isinstance(annotation, dict) for annotation in annotations)
     assert path.is_file()
+
+
+def test_the_database_and_layout_helpers_are_typed(tmp_path: Path) -> None:
+    """``write_sqlite`` returns the database's path; ``layout=`` takes the layout names."""
+    database = assert_type(bb.write_sqlite(tmp_path / "bluebook.db"), Path)
+    layout = assert_type(bb.json_schema("events", layout="polecat"), dict[str, Any])
+    assert database.is_file()
+    assert layout["title"] == "A row of events_polecat"

@@ -18,8 +18,8 @@ import attrs
 
 import bluebook_data as bb
 from bluebook_data._exports.datapackage import link_tables
-from bluebook_data._exports.fields import RECORD_CLASSES, data_fields, describe, field_types
-from bluebook_data._exports.tables import tables
+from bluebook_data._tables.fields import RECORD_CLASSES, data_fields, describe, field_types
+from bluebook_data._tables.tables import tables
 
 
 def _type_name(hint: Any) -> str:

@@ -6,9 +6,9 @@
 """
 
 import importlib
-import sys
 import typing
 
+from bluebook_data._display.notebook import install_html_display
 from bluebook_data._versions import DATA_VERSION
 from bluebook_data.errors import (
     BluebookError,
@@ -25,15 +25,16 @@ from bluebook_data.errors import (
 if typing.TYPE_CHECKING:
     import cattrs
 
+    from bluebook_data._display.plot import plot_timeline
     from bluebook_data._edition.bluebook import Bluebook
     from bluebook_data._exports.citation import Citation, citation
     from bluebook_data._exports.datapackage import write_datapackage
     from bluebook_data._exports.frames import to_arrow, to_pandas, to_polars
     from bluebook_data._exports.parquet import write_parquet
-    from bluebook_data._exports.plot import plot_timeline
     from bluebook_data._exports.schema import json_schema
-    from bluebook_data._exports.tables import to_records
+    from bluebook_data._exports.sqlite import write_sqlite
     from bluebook_data._exports.webannotation import web_annotations, write_web_annotations
+    from bluebook_data._tables.tables import to_records
     from bluebook_data.model import (
         Chapter,
         Country,
@@ -81,7 +82,8 @@ __all__ = [
     "__version__", "chapter", "citation", "converter", "countries", "country", "engagement",
     "engagements", "json_schema", "load", "people", "person", "plot_timeline", "search",
     "statements", "text", "to_arrow", "to_pandas", "to_polars", "to_records", "topic", "topics",
-    "web_annotations", "write_datapackage", "write_parquet", "write_web_annotations",
+    "web_annotations", "write_datapackage", "write_parquet", "write_sqlite",
+    "write_web_annotations",
 ]  # fmt: skip
 
 # Every other public name is served on first access (PEP 562), from the module that defines it,
@@ -93,14 +95,15 @@ _MODULE_OF = {
     "citation": "bluebook_data._exports.citation",
     "converter": "bluebook_data._loading.convert",
     "json_schema": "bluebook_data._exports.schema",
-    "plot_timeline": "bluebook_data._exports.plot",
+    "plot_timeline": "bluebook_data._display.plot",
     "to_arrow": "bluebook_data._exports.frames",
     "to_pandas": "bluebook_data._exports.frames",
     "to_polars": "bluebook_data._exports.frames",
-    "to_records": "bluebook_data._exports.tables",
+    "to_records": "bluebook_data._tables.tables",
     "web_annotations": "bluebook_data._exports.webannotation",
     "write_datapackage": "bluebook_data._exports.datapackage",
     "write_parquet": "bluebook_data._exports.parquet",
+    "write_sqlite": "bluebook_data._exports.sqlite",
     "write_web_annotations": "bluebook_data._exports.webannotation",
     **dict.fromkeys(
         ("chapter", "countries", "country", "engagement", "engagements", "load", "people",
@@ -128,8 +131,6 @@ def __dir__() -> list[str]:
     return sorted({*__all__, *(name for name in globals() if name.startswith("__"))})
 
 
-# Inside IPython (Jupyter), records and query results show themselves as HTML tables.
-if "IPython" in sys.modules:
-    from bluebook_data._exports.ipython import register_html_display
-
-    register_html_display()
+# Records, results and the edition show themselves as HTML in any notebook (Jupyter, marimo,
+# Panel, Streamlit) through their `_repr_html_`; the renderer is imported on the first display.
+install_html_display()

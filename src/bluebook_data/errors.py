@@ -6,6 +6,8 @@ keeps them as attributes, so that code can react to the wrong value without pars
 
 from __future__ import annotations
 
+from typing import Final
+
 __all__ = [
     "BluebookError",
     "DataError",
@@ -19,25 +21,37 @@ __all__ = [
 ]
 
 
-# Not in __all__: the package's own display code and loader use it; it is no part of the API.
+#: The Unicode categories a terminal could act on: controls (C0, DEL, C1), format characters (the
+#: bidirectional overrides and isolates, zero-width marks), surrogates, and line and paragraph
+#: separators. Letters, marks and spaces of every script are kept.
+ACTIVE_CATEGORIES: Final = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+
+
+# Not in __all__: the package's own loader and display use it; it is no part of the API.
 def inert(text: str) -> str:
-    r"""Escape every character of ``text`` that a terminal could act on, as :func:`repr` would.
+    r"""Return ``text`` with every control, format and separator character as its escape.
 
-    Control characters (ESC, CR, LF, the C1 codes), bidirectional overrides and every other
-    character that is not printable are written as escapes (``\x1b``, ``\u202e``), so that a
-    string a folder supplies can neither move the cursor, retitle the terminal nor reorder what
-    follows it. Printable text, spaces and all, is returned unchanged.
+    A string a folder supplies may hold ESC, an OSC sequence, a carriage return, a line break, a
+    C1 control or a bidirectional override; printed raw, it could retitle the terminal, rewrite
+    what is on screen or forge a line such as "no problems". Each such character is written as its
+    Python escape (``\x1b``, ``\n``, ``\u202e``); letters, marks and spaces of every script stay.
 
-    >>> inert("Tokyo")
-    'Tokyo'
-    >>> print(inert("\x1b]0;owned\x07 done\r\n"))
-    \x1b]0;owned\x07 done\r\n
-    >>> print(inert("\u202egnp.exe"))
-    \u202egnp.exe
+    >>> print(inert("Title\x1b]0;owned\x07\nno problems"))
+    Title\x1b]0;owned\x07\nno problems
+    >>> inert("Тбилиси, 東京\u3000ok")
+    'Тбилиси, 東京\u3000ok'
     """
-    if text.isprintable():
+    if text.isprintable():  # every character of those categories is unprintable
         return text
-    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
+    # Imported here: importing the package must stay cheap, and most strings never need it.
+    import unicodedata
+
+    return "".join(
+        char.encode("unicode_escape").decode("ascii")
+        if not char.isprintable() and unicodedata.category(char) in ACTIVE_CATEGORIES
+        else char
+        for char in text
+    )
 
 
 class BluebookError(Exception):

@@ -1,19 +1,25 @@
 """The records of bluebook-data: immutable attrs classes and the enums they use.
 
-Nothing here does I/O or imports the rest of the package: every other layer builds on this one.
-Every record is frozen and slotted, every collection a tuple, so a record can be hashed, shared
-between threads and kept as a dictionary key. Equality and hashing are by value.
+Nothing here does I/O or imports the rest of the package (but for how a record spells its repr,
+and the seam through which the display lends the records their HTML): every other layer builds on
+this one. Every record is frozen
+and slotted, every collection a tuple, so a record can be hashed, shared between threads and kept
+as a dictionary key. Equality and hashing are by value.
+
+A record's repr is a few lines of its key fields; ``attrs.asdict(record)`` gives every field.
+Notebooks show it as an HTML table through ``_repr_html_``.
 """
 
 from __future__ import annotations
 
+import datetime
 import enum
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 import attrs
 
-if TYPE_CHECKING:
-    import datetime
+from bluebook_data._record_repr import key_fields_repr
+from bluebook_data._renderer import html as _installed_html
 
 __all__ = [
     "Chapter",
@@ -73,6 +79,11 @@ class Region(enum.StrEnum):
     RUSSIA = "russia"
     CENTRAL_ASIA = "central_asia"
     CAUCASUS = "caucasus"
+
+
+def _repr_html_(self: object) -> str | None:
+    """Return the record as an HTML table, for notebooks (Jupyter, marimo, Panel, Streamlit)."""
+    return _installed_html(self)
 
 
 #: How many digits the year, month and day of an ISO date have.
@@ -165,10 +176,6 @@ class PartialDate:
         >>> PartialDate(2015, 10).first_day()
         datetime.date(2015, 10, 1)
         """
-        # Imported on use, deliberately: only the exports' date bounds need it, and target 5 (the
-        # memory a load adds) has no room for it in every program that loads the data.
-        import datetime
-
         return datetime.date(self.year, self.month or 1, self.day or 1)
 
     def last_day(self) -> datetime.date:
@@ -177,8 +184,6 @@ class PartialDate:
         >>> PartialDate(2015, 2).last_day(), PartialDate(2016).last_day()
         (datetime.date(2015, 2, 28), datetime.date(2016, 12, 31))
         """
-        import datetime  # as in first_day
-
         month = self.month or 12
         return datetime.date(self.year, month, self.day or _days_in(self.year, month))
 
@@ -211,6 +216,9 @@ class Span:
     Offsets count characters (code points) of the verbatim text, headings included.
     """
 
+    __repr__ = key_fields_repr("start", "end", "text")
+    _repr_html_ = _repr_html_
+
     start: int
     end: int
     text: str = attrs.field(validator=_check_span_text)
@@ -228,6 +236,9 @@ class Span:
 class Reference:
     """A public source for a detail that the text itself does not state."""
 
+    __repr__ = key_fields_repr("url", "title")
+    _repr_html_ = _repr_html_
+
     url: str
     title: str
 
@@ -235,6 +246,9 @@ class Reference:
 @attrs.frozen
 class Sentence:
     """One sentence of the text, with its place in it."""
+
+    __repr__ = key_fields_repr("id", "paragraph_id", "span")
+    _repr_html_ = _repr_html_
 
     id: str
     paragraph_id: str
@@ -249,6 +263,9 @@ class Sentence:
 @attrs.frozen
 class Paragraph:
     """One paragraph of the section: a line of the source text."""
+
+    __repr__ = key_fields_repr("id", "index", "span", "sentences")
+    _repr_html_ = _repr_html_
 
     id: str
     index: int
@@ -265,6 +282,9 @@ class Paragraph:
 class Section:
     """A section of a chapter. ``text`` is the whole verbatim source, headings included."""
 
+    __repr__ = key_fields_repr("number", "title", "heading", "paragraphs")
+    _repr_html_ = _repr_html_
+
     number: int
     title: str
     heading: str
@@ -276,14 +296,34 @@ class Section:
 class Chapter:
     """A chapter of the Bluebook, holding the sections this package ships."""
 
+    __repr__ = key_fields_repr("number", "title", "sections")
+    _repr_html_ = _repr_html_
+
     number: int
     title: str
     sections: tuple[Section, ...]
 
 
+#: Both state lists number states with at most three digits, from 2 (the United States of America).
+_STATE_NUMBER = attrs.validators.optional(
+    attrs.validators.and_(
+        attrs.validators.instance_of(int), attrs.validators.ge(2), attrs.validators.le(999)
+    )
+)
+
+
 @attrs.frozen(kw_only=True)
 class Country:
-    """A country the text refers to, with its ISO 3166-1 codes."""
+    """A country the text refers to, with its ISO 3166-1 codes and its state numbers.
+
+    ``former_names`` are names once in official use and since dropped, kept apart from
+    ``aliases`` so that neither is taken for the other; lookups find the country by both.
+    ``cow`` and ``gw`` are the country's numbers in the Correlates of War state system and in
+    Gleditsch and Ward's list of independent states, the keys most country-year data join on.
+    """
+
+    __repr__ = key_fields_repr("code", "alpha3", "name", "region", "evidence", "references")
+    _repr_html_ = _repr_html_
 
     code: str
     alpha3: str
@@ -291,8 +331,11 @@ class Country:
     name: str
     official_name: str
     aliases: tuple[str, ...] = ()
+    former_names: tuple[str, ...] = ()
     region: Region
     wikidata: str | None = None
+    cow: int | None = attrs.field(default=None, validator=_STATE_NUMBER)
+    gw: int | None = attrs.field(default=None, validator=_STATE_NUMBER)
     evidence: tuple[Span, ...] = ()
     references: tuple[Reference, ...] = ()
 
@@ -300,6 +343,9 @@ class Country:
 @attrs.frozen(kw_only=True)
 class Person:
     """A person who took part in an engagement; ``office`` is as of 2015."""
+
+    __repr__ = key_fields_repr("id", "name", "office", "country", "evidence", "references")
+    _repr_html_ = _repr_html_
 
     id: str
     name: str
@@ -314,6 +360,9 @@ class Person:
 @attrs.frozen(kw_only=True)
 class Topic:
     """A subject the text reports on; ``parent`` is the id of a broader topic."""
+
+    __repr__ = key_fields_repr("id", "label", "parent", "evidence")
+    _repr_html_ = _repr_html_
 
     id: str
     label: str
@@ -330,6 +379,11 @@ class Engagement:
     meeting was held during. ``hosts`` are the countries, among ``countries``, that received the
     others; empty where neither side did (a meeting at a third location) or it is not known.
     """
+
+    __repr__ = key_fields_repr(
+        "id", "kind", "date", "status", "title", "countries", "evidence", "references"
+    )
+    _repr_html_ = _repr_html_
 
     id: str
     kind: EngagementKind
@@ -358,6 +412,9 @@ class Statement:
     names the meetings an outcome was reached at.
     """
 
+    __repr__ = key_fields_repr("id", "kind", "summary", "countries", "evidence", "references")
+    _repr_html_ = _repr_html_
+
     id: str
     kind: StatementKind
     summary: str
@@ -371,6 +428,9 @@ class Statement:
 @attrs.frozen(kw_only=True)
 class Records:
     """Everything the text reports, in the order of the data file."""
+
+    __repr__ = key_fields_repr("countries", "people", "topics", "engagements", "statements")
+    _repr_html_ = _repr_html_
 
     countries: tuple[Country, ...]
     people: tuple[Person, ...]

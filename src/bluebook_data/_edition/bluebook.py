@@ -9,6 +9,7 @@ import attrs
 from bluebook_data._edition.filters import EngagementFilters, StatementFilters, shows_filters
 from bluebook_data._edition.index import Index
 from bluebook_data._edition.results import SearchResults
+from bluebook_data._renderer import html
 from bluebook_data.model import (
     Chapter,
     Country,
@@ -56,6 +57,21 @@ class Bluebook:
         data = {field.name: getattr(self, field.name) for field in attrs.fields(Bluebook)}
         del data["_index"]
         return (_from_data, (data,))
+
+    def __repr__(self) -> str:
+        counts = ", ".join(
+            f"{len(getattr(self.records, field.name))} {field.name}"
+            for field in attrs.fields(Records)
+        )
+        return (
+            f"Bluebook(year={self.year!r}, title={self.title!r},"
+            f" data_version={self.data_version!r},\n    url={self.url!r},"
+            f"\n    records=<{counts}>, ...)"
+        )
+
+    def _repr_html_(self) -> str | None:
+        """Return the edition's card as HTML: its counts and things to try, for notebooks."""
+        return html(self)
 
     def text(self) -> str:
         """Return the verbatim source text."""

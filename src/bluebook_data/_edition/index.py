@@ -161,6 +161,7 @@ class Index:
                     country.official_name,
                     country.official_name.removeprefix("the "),
                     *country.aliases,
+                    *country.former_names,
                 )
             ),
             display=attrgetter("name"),

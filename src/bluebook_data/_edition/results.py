@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Final, TypeVar
 
+from bluebook_data._renderer import html
+
 __all__ = ["Results", "SearchResults"]
 
 _Record = TypeVar("_Record")
 
-#: How many records the repr of a longer result spells out; a REPL shows the rest as ``...``.
-_SHOWN_IN_REPR: Final = 3
+#: How many lines of records the repr of a result spells out: a screenful, the rest as ``...``.
+_LINES_IN_REPR: Final = 20
 
 
 class Results(tuple[_Record, ...]):
@@ -18,24 +20,37 @@ class Results(tuple[_Record, ...]):
 
     It equals, hashes and slices like the plain tuple of the same records (a slice is a plain
     tuple), so code written for tuples keeps working. Jupyter shows it as a table of its records
-    (see :mod:`bluebook_data._exports.html`). Its repr spells out the first few records only.
+    (see :mod:`bluebook_data._display.html`). Its repr spells out a screenful of records, a
+    record to a line or a few.
 
     >>> import bluebook_data as bb
     >>> found = bb.countries(region="caucasus")
     >>> found == tuple(found), isinstance(found, tuple)
     (True, True)
-    >>> repr(bb.topics()).endswith(f"...)  # {len(bb.topics())} records, 3 shown")
-    True
+    >>> repr(bb.topics()).splitlines()[-1]
+    ' ...)  # 26 records, 18 shown'
     """
 
     __slots__ = ()
 
     def __repr__(self) -> str:
-        if len(self) <= _SHOWN_IN_REPR:
-            return tuple.__repr__(self)
-        # Still Python to read (``...`` is a value), but a screenful rather than pages.
-        shown = "".join(f"{item!r},\n " for item in self[:_SHOWN_IN_REPR])
-        return f"({shown}...)  # {len(self)} records, {_SHOWN_IN_REPR} shown"
+        shown: list[str] = []
+        lines = 0
+        for item in self:
+            text = repr(item)
+            lines += text.count("\n") + 1
+            if shown and lines > _LINES_IN_REPR:
+                break
+            shown.append(text)
+        if len(shown) == len(self):
+            return "(" + ",\n ".join(shown) + "," * (len(self) == 1) + ")"
+        # A screenful rather than pages; ``...`` marks the records left out.
+        body = "".join(f"{text},\n " for text in shown)
+        return f"({body}...)  # {len(self)} records, {len(shown)} shown"
+
+    def _repr_html_(self) -> str | None:
+        """Return the records as a compact HTML table, a row each, for notebooks."""
+        return html(self)
 
 
 class SearchResults(Results[_Record]):

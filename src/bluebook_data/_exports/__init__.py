@@ -1,5 +1,6 @@
-"""Exports: flat tables, frames, files, the data package, event rows, schemas, citation, HTML.
+"""Exports: what other programs read.
 
-Each module builds on the loaded edition and the model; optional libraries (pandas, pyarrow) are
-imported inside the functions that need them.
+Flat tables, frames, Parquet, CSV and JSON text, the data package, event rows and layouts, JSON
+Schema, Web Annotations and the citation. Each module builds on an edition and the model; optional
+libraries (pandas, pyarrow, polars) are imported inside the functions that need them.
 """

@@ -20,11 +20,14 @@ from typing import Any, Final
 
 from bluebook_data._edition.bluebook import Bluebook
 from bluebook_data._exports.citation import citation_of
-from bluebook_data._exports.columns import Column, Table
 from bluebook_data._exports.formats import csv_text
-from bluebook_data._exports.tables import tables
 from bluebook_data._loading.loader import edition_or_shipped
+from bluebook_data._loading.resources import ANNOTATIONS_FILE
+from bluebook_data._tables.columns import Column, Table
+from bluebook_data._tables.links import link_tables
+from bluebook_data._tables.tables import tables
 from bluebook_data._versions import DATA_VERSION
+from bluebook_data.errors import DataError
 
 __all__ = ["PACKAGE_NAME", "PROFILE", "descriptor", "link_tables", "write_datapackage"]
 
@@ -33,60 +36,6 @@ PROFILE: Final = "https://datapackage.org/profiles/2.0/datapackage.json"
 #: The ``name`` of the data package.
 PACKAGE_NAME: Final = "diplomatic-bluebook-2016-ch2-s5-overview"
 
-_SINGULAR: Final = {
-    "countries": "country",
-    "people": "person",
-    "topics": "topic",
-    "engagements": "engagement",
-    "statements": "statement",
-    "sentences": "sentence",
-}
-
-
-def _link_table(parent: Table, column: Column) -> Table:
-    assert column.references is not None  # only list columns that point somewhere get a table
-    (parent_key,) = parent.primary_key
-    target, target_key = column.references
-    own = f"{_SINGULAR[parent.name]}_{parent_key}"
-    other = f"{_SINGULAR[target]}_{target_key}"
-
-    def pairs(book: Bluebook) -> list[tuple[Any, Any]]:
-        return [(row[parent_key], item) for row in parent.rows(book) for item in row[column.name]]
-
-    return Table(
-        name=f"{_SINGULAR[parent.name]}_{column.name}",
-        title=f"{parent.title}: {column.name}",
-        description=f"One row for each item of `{parent.name}.{column.name}`. {column.description}",
-        primary_key=(own, other),
-        records=pairs,
-        columns=(
-            Column(
-                name=own,
-                required=True,
-                description=f"Id of the record of `{parent.name}`.",
-                references=(parent.name, parent_key),
-                get=lambda pair, book: pair[0],
-            ),
-            Column(
-                name=other,
-                required=True,
-                description=f"A value of `{column.name}`, a key of `{target}`.",
-                references=column.references,
-                get=lambda pair, book: pair[1],
-            ),
-        ),
-    )
-
-
-def link_tables() -> tuple[Table, ...]:
-    """Return a link table for every list column that holds keys of another table."""
-    return tuple(
-        _link_table(parent, column)
-        for parent in tables().values()
-        for column in parent.columns
-        if column.type == "array" and column.references is not None
-    )
-
 
 def _field(column: Column) -> dict[str, Any]:
     field: dict[str, Any] = {"name": column.name, "type": column.type}
@@ -94,10 +43,17 @@ def _field(column: Column) -> dict[str, Any]:
     constraints: dict[str, Any] = {}
     if column.required:
         constraints["required"] = True
-    if column.choices:
-        constraints["enum"] = list(column.choices)
-    if column.pattern:
-        constraints["pattern"] = column.pattern
+    # A Table Schema constrains a whole cell; the rules on the items of a list cell are left to
+    # the JSON Schema of the rows and to the link tables.
+    if column.type != "array":
+        if column.choices:
+            constraints["enum"] = list(column.choices)
+        if column.pattern:
+            constraints["pattern"] = column.pattern
+        if column.minimum is not None:
+            constraints["minimum"] = column.minimum
+        if column.maximum is not None:
+            constraints["maximum"] = column.maximum
     if constraints:
         field["constraints"] = constraints
     return field
@@ -125,6 +81,18 @@ def _file_facts(content: bytes) -> dict[str, Any]:
     return {"bytes": len(content), "hash": f"sha256:{hashlib.sha256(content).hexdigest()}"}
 
 
+def _refuse_clash(text_file: str, files: dict[str, Any]) -> None:
+    """Refuse a text named as a file the package writes, which would take that file's place."""
+    # Compared case-folded: on a case-insensitive file system, Countries.CSV is countries.csv.
+    for name in (*files, "datapackage.json"):
+        if text_file.casefold() == name.casefold():
+            problem = (
+                f"the text's name {text_file!r} is the name of a file the data package writes "
+                f"({name}); rename the text @ $.source.text"
+            )
+            raise DataError(ANNOTATIONS_FILE, (problem,))
+
+
 def _files(book: Bluebook) -> dict[str, tuple[bytes, dict[str, Any]]]:
     """Return each file of the package, by name, with its resource descriptor."""
     files: dict[str, tuple[bytes, dict[str, Any]]] = {}
@@ -145,6 +113,7 @@ def _files(book: Bluebook) -> dict[str, tuple[bytes, dict[str, Any]]]:
                 "schema": _table_schema(spec),
             },
         )
+    _refuse_clash(book.text_file, files)
     text = book.text().encode("utf-8")
     files[book.text_file] = (
         text,
@@ -205,6 +174,10 @@ def write_datapackage(directory: str | os.PathLike[str], *, book: Bluebook | Non
     result with ``frictionless validate DIR/datapackage.json``. ``book`` is the edition to write,
     by default the shipped one.
 
+    Raises:
+        DataError: if the text's file name is that of a file the package writes (a table's CSV
+            or ``datapackage.json``, compared ignoring case); nothing is written then.
+
     >>> import tempfile
     >>> import bluebook_data as bb
     >>> with tempfile.TemporaryDirectory() as folder:
@@ -214,8 +187,8 @@ def write_datapackage(directory: str | os.PathLike[str], *, book: Bluebook | Non
     """
     book = edition_or_shipped(book)
     folder = Path(directory)
-    folder.mkdir(parents=True, exist_ok=True)
     files = _files(book)
+    folder.mkdir(parents=True, exist_ok=True)
     for name, (content, _) in files.items():
         (folder / name).write_bytes(content)
     package = descriptor(book, [resource for _, resource in files.values()])

@@ -11,17 +11,14 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Sequence
-from typing import Any, Literal, get_args
+from typing import Any
 
 from bluebook_data._edition.bluebook import Bluebook
-from bluebook_data._exports.columns import Column, Table
+from bluebook_data._exports.format_names import FORMATS, Format
 from bluebook_data._loading.convert import converter
+from bluebook_data._tables.columns import Column, Table
 
 __all__ = ["FORMATS", "Format", "csv_cell", "csv_text", "render"]
-
-Format = Literal["table", "json", "jsonl", "csv"]
-#: The values of ``--format``; ``table`` is the command line's own layout.
-FORMATS: tuple[str, ...] = get_args(Format)
 
 
 def csv_cell(value: object) -> str:
@@ -40,7 +37,7 @@ def csv_cell(value: object) -> str:
 def csv_text(columns: Sequence[Column], rows: Iterable[dict[str, Any]]) -> str:
     r"""Lay rows out as CSV under a header of the column names, one ``\n`` per line.
 
-    >>> from bluebook_data._exports.tables import table
+    >>> from bluebook_data._tables.tables import table
     >>> print(csv_text(table("countries").columns[:2], [{"code": "JP", "alpha3": "JPN"}]))
     code,alpha3
     JP,JPN

@@ -15,9 +15,10 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from bluebook_data._exports.citation import citation
-from bluebook_data._exports.columns import Column, Table
-from bluebook_data._exports.tables import TableName, table
 from bluebook_data._loading.loader import edition_or_shipped
+from bluebook_data._tables.columns import Column, Table
+from bluebook_data._tables.layouts import Layout
+from bluebook_data._tables.tables import TableName, table_with_layout
 from bluebook_data._versions import DATA_VERSION
 from bluebook_data.errors import MissingExtraError
 
@@ -49,7 +50,7 @@ def _metadata(spec: Table) -> dict[str, str]:
 
 
 def _pandas_dtype(pd: Any, pa: Any, column: Column) -> Any:
-    if column.choices:
+    if column.choices and column.categorical:
         return pd.CategoricalDtype(list(column.choices))
     if column.type == "string":
         return pd.StringDtype()
@@ -64,14 +65,17 @@ def _pandas_dtype(pd: Any, pa: Any, column: Column) -> Any:
     return pd.ArrowDtype(_arrow_type(pa, column))
 
 
-def to_pandas(kind: TableName, *, book: Bluebook | None = None) -> pandas.DataFrame:
+def to_pandas(
+    kind: TableName, *, layout: Layout | None = None, book: Bluebook | None = None
+) -> pandas.DataFrame:
     """Return one table as a pandas DataFrame with real dtypes.
 
     Text columns are ``string``, enum columns ``category`` (with every value as a category),
     integers nullable ``Int64`` (a year-only date has no month), date bounds ``datetime64[s]``,
     and list columns typed Arrow lists (``list<item: string>[pyarrow]``) whose cells are Python
     lists, ready for :meth:`pandas.DataFrame.explode`. ``DataFrame.attrs`` records the table,
-    the data version and the source citation. The rows are those of :func:`to_records`.
+    the data version and the source citation. The rows are those of :func:`to_records`, and
+    ``layout`` (``"polecat"`` or ``"icews"``, for ``"events"``) gives the same layouts, typed.
 
     Raises:
         MissingExtraError: if pandas or pyarrow is not installed
@@ -87,7 +91,7 @@ def to_pandas(kind: TableName, *, book: Bluebook | None = None) -> pandas.DataFr
     """
     pd = require("pandas", "to_pandas", "pandas")
     pa = require("pyarrow", "to_pandas", "pandas")
-    spec = table(kind)
+    spec = table_with_layout(kind, layout)
     rows = spec.rows(edition_or_shipped(book))
     frame = pd.DataFrame(
         {
@@ -127,7 +131,7 @@ def arrow_table(pa: Any, spec: Table, book: Bluebook) -> pyarrow.Table:
     fields = []
     for column in spec.columns:
         kind = _arrow_type(pa, column)
-        if column.choices:
+        if column.choices and column.categorical:
             # Enums are dictionary encoded, as pandas and polars make them categories; the
             # dictionary holds every value, so counts include the values no row has.
             kind = pa.dictionary(pa.int8(), pa.string())
@@ -143,7 +147,7 @@ def arrow_table(pa: Any, spec: Table, book: Bluebook) -> pyarrow.Table:
     arrays = []
     for column, field in zip(spec.columns, schema, strict=True):
         cells = _arrow_cells(column, rows)
-        if column.choices:
+        if column.choices and column.categorical:
             values = pa.array(column.choices, type=pa.string())
             indices = [None if cell is None else column.choices.index(cell) for cell in cells]
             arrays.append(pa.DictionaryArray.from_arrays(pa.array(indices, pa.int8()), values))
@@ -152,13 +156,16 @@ def arrow_table(pa: Any, spec: Table, book: Bluebook) -> pyarrow.Table:
     return pa.Table.from_arrays(arrays, schema=schema)
 
 
-def to_arrow(kind: TableName, *, book: Bluebook | None = None) -> pyarrow.Table:
+def to_arrow(
+    kind: TableName, *, layout: Layout | None = None, book: Bluebook | None = None
+) -> pyarrow.Table:
     """Return one table as a pyarrow Table, with a typed schema that documents itself.
 
     Codes are strings, date bounds ``date32``, list columns typed lists (even when every list is
     empty), and enum columns dictionary encoded with every value in the dictionary. Each field
     carries its description in its metadata; the schema's metadata records the table, the data
     version and the source citation. :func:`~bluebook_data.write_parquet` writes these tables.
+    ``layout`` gives the events in POLECAT's or ICEWS's columns, as :func:`to_records` does.
 
     Raises:
         MissingExtraError: if pyarrow is not installed (``pip install 'bluebook-data[arrow]'``).
@@ -170,16 +177,21 @@ def to_arrow(kind: TableName, *, book: Bluebook | None = None) -> pyarrow.Table:
     ('list<item: string>', 'dictionary<values=string, indices=int8, ordered=0>')
     >>> events.schema.metadata[b"table"]
     b'events'
+    >>> icews = bb.to_arrow("events", layout="icews").schema
+    >>> str(icews.field("Event Date").type), str(icews.field("Intensity").type)
+    ('date32[day]', 'double')
     """
     pa = require("pyarrow", "to_arrow", "arrow")
-    return arrow_table(pa, table(kind), edition_or_shipped(book))
+    return arrow_table(pa, table_with_layout(kind, layout), edition_or_shipped(book))
 
 
-def to_polars(kind: TableName, *, book: Bluebook | None = None) -> polars.DataFrame:
+def to_polars(
+    kind: TableName, *, layout: Layout | None = None, book: Bluebook | None = None
+) -> polars.DataFrame:
     """Return one table as a polars DataFrame, with the types of :func:`to_arrow`.
 
     Codes are ``String``, date bounds ``Date``, lists ``List(String)`` or ``List(Int64)``, enums
-    ``Categorical``. The rows are those of :func:`to_records`.
+    ``Categorical``. The rows are those of :func:`to_records`, ``layout`` as there.
 
     Raises:
         MissingExtraError: without polars or pyarrow; both come with the ``polars`` extra.
@@ -192,5 +204,7 @@ def to_polars(kind: TableName, *, book: Bluebook | None = None) -> polars.DataFr
     """
     pl = require("polars", "to_polars", "polars")
     pa = require("pyarrow", "to_polars", "polars")
-    found: polars.DataFrame = pl.from_arrow(arrow_table(pa, table(kind), edition_or_shipped(book)))
+    found: polars.DataFrame = pl.from_arrow(
+        arrow_table(pa, table_with_layout(kind, layout), edition_or_shipped(book))
+    )
     return found

@@ -8,8 +8,12 @@ is here. A table's schema describes one row of :func:`bluebook_data.to_records`,
 table's columns.
 
 Both kinds constrain what a type alone cannot: dates must be real calendar dates (see
-:mod:`bluebook_data._exports.patterns`), enums take their values, and a code or id that points
-to another record must be one the loaded edition has (``"$defs"`` holds each such list once).
+:mod:`bluebook_data._tables.patterns`), enums take their values, codes and addresses follow the
+codebooks' rules (:mod:`bluebook_data._tables.codebooks`), months and days their ranges and
+offsets are never negative, and a code or id that points to another record must be one the
+loaded edition has (``"$defs"`` holds each such list once). What a JSON Schema cannot state (a
+start before its end, a quote equal to the text at its offsets) the loader's checks and the
+SQLite database's ``CHECK`` constraints state.
 """
 
 from __future__ import annotations
@@ -23,11 +27,15 @@ from typing import Any, Final
 import attrs
 
 from bluebook_data._edition.bluebook import Bluebook
-from bluebook_data._exports.columns import LINKS, Column, Table
-from bluebook_data._exports.fields import RECORD_CLASSES, data_fields, describe, field_types
-from bluebook_data._exports.patterns import DATE_PATTERN, PARTIAL_DATE_PATTERN
-from bluebook_data._exports.tables import table
 from bluebook_data._loading.loader import edition_or_shipped
+from bluebook_data._tables.codebooks import CAMEO_TO_PLOVER, Rule, plover_of_cameo, rule_of
+from bluebook_data._tables.columns import LINKS, Column, Table
+from bluebook_data._tables.fields import RECORD_CLASSES, data_fields, describe, field_types
+from bluebook_data._tables.layouts import Layout
+from bluebook_data._tables.links import every_table
+from bluebook_data._tables.patterns import DATE_PATTERN, PARTIAL_DATE_PATTERN
+from bluebook_data._tables.tables import table, table_with_layout
+from bluebook_data.errors import InvalidFilterError
 from bluebook_data.model import PartialDate
 
 __all__ = ["DIALECT", "json_schema"]
@@ -46,6 +54,26 @@ def _partial_date_schema() -> dict[str, Any]:
 
 def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
     return {"anyOf": [schema, {"type": "null"}]}
+
+
+def _constrained(schema: dict[str, Any], rule: Rule | None) -> dict[str, Any]:
+    """Put a codebook rule on a value's schema: inside ``anyOf`` and ``items``, where they are."""
+    if rule is None:
+        return schema
+    if "anyOf" in schema:
+        return {**schema, "anyOf": [_constrained(schema["anyOf"][0], rule), *schema["anyOf"][1:]]}
+    if schema.get("type") == "array":
+        return {**schema, "items": _constrained(schema["items"], rule)}
+    constrained = dict(schema)
+    if rule.choices:
+        constrained["enum"] = list(rule.choices)
+    if rule.pattern is not None:
+        constrained["pattern"] = rule.pattern
+    if rule.minimum is not None:
+        constrained["minimum"] = rule.minimum
+    if rule.maximum is not None:
+        constrained["maximum"] = rule.maximum
+    return constrained
 
 
 class _Builder:
@@ -105,6 +133,7 @@ class _Builder:
         for field in data_fields(cls):
             link = LINKS.get((cls.__name__, field.name))
             schema = self.of_type(field_types(cls)[field.name], link)
+            schema = _constrained(schema, rule_of(cls, field.name))
             schema = {**schema, "description": self.described(cls, field.name)}
             if field.default is attrs.NOTHING:
                 required.append(field.name)
@@ -119,6 +148,7 @@ class _Builder:
             "properties": properties,
             "required": required,
             "additionalProperties": False,
+            **_conversions(set(properties)),
         }
 
     def of_cell(self, kind: str, column: Column) -> dict[str, Any]:
@@ -130,10 +160,10 @@ class _Builder:
         if kind == "date":
             # The pattern does the checking: validators treat `format` as a note by default.
             return {"type": "string", "format": "date", "pattern": DATE_PATTERN}
-        schema: dict[str, Any] = {"type": kind}
-        if column.pattern is not None:
-            schema["pattern"] = column.pattern
-        return schema
+        return _constrained(
+            {"type": kind},
+            Rule(pattern=column.pattern, minimum=column.minimum, maximum=column.maximum),
+        )
 
     def of_column(self, column: Column) -> dict[str, Any]:
         if column.type == "array":
@@ -154,7 +184,29 @@ class _Builder:
             "properties": {column.name: self.of_column(column) for column in spec.columns},
             "required": [column.name for column in spec.columns],
             "additionalProperties": False,
+            **_conversions({column.name for column in spec.columns}),
         }
+
+
+def _conversions(names: set[str]) -> dict[str, Any]:
+    """State the CAMEO to PLOVER table where a schema has the three fields: a code fixes the rest.
+
+    A JSON Schema cannot say "start before end", but it can say "if the code is 042, the type is
+    CONSULT and the mode visit", one ``if``/``then`` per code of the table.
+    """
+    fields = plover_of_cameo(names)
+    if fields is None:
+        return {}
+    code, event, mode = fields
+    return {
+        "allOf": [
+            {
+                "if": {"properties": {code: {"const": cameo}}, "required": [code]},
+                "then": {"properties": {event: {"const": plover[0]}, mode: {"const": plover[1]}}},
+            }
+            for cameo, plover in CAMEO_TO_PLOVER.items()
+        ]
+    }
 
 
 def _json_default(value: object) -> object:
@@ -167,30 +219,49 @@ def _json_default(value: object) -> object:
     return value
 
 
-def json_schema(cls: type | str, *, book: Bluebook | None = None) -> dict[str, Any]:
+def _named_table(name: str, layout: object) -> Table:
+    """Return a table by name: one of :func:`to_records`, a link table or a layout's table."""
+    if layout is not None:
+        return table_with_layout(name, layout)
+    every = {spec.name: spec for spec in every_table()}
+    if name not in every:
+        raise InvalidFilterError("table", name, tuple(every))
+    return every[name]
+
+
+def json_schema(
+    cls: type | str, *, layout: Layout | None = None, book: Bluebook | None = None
+) -> dict[str, Any]:
     """Return the JSON Schema (draft 2020-12) of a record class or of a table's rows.
 
     Given a record class, the schema describes ``bb.converter.unstructure(record)`` for every
     record of the class, and what ``bb.converter.structure`` accepts: fields with a default may be
     left out, no other keys may be added. Given a table name, it describes each row of
-    ``bb.to_records(name)``: every column is present, and only those.
+    ``bb.to_records(name)``: every column is present, and only those. The link tables of the
+    data package (``"engagement_countries"``, ...) and the layouts (``"events"`` with
+    ``layout="polecat"``, or ``"events_polecat"``) have schemas too.
 
-    Both check more than types: a date must be a real calendar date (``2015-13-45`` is not), an
-    enum takes only its values, and a country code or an id that points to another record must be
-    one of those in the loaded edition (``countries=["XX"]`` is not valid). Those lists sit once
-    under ``"$defs"``, named after the key they hold (``"countries.code"``). The date bounds of
-    the tables (``date_start``, ``date_end``) carry ``"format": "date"`` and a pattern that checks
-    the same without a format checker.
+    Both check more than types: a date must be a real calendar date (``2015-13-45`` is not), a
+    month 1 to 12 and a day 1 to 31; an enum takes only its values, PLOVER event types and modes
+    and CAMEO codes included; ISO codes, Wikidata ids and addresses follow their patterns;
+    offsets are never negative; and a country code or an id that points to another record
+    (sentence ids included) must be one of those in the loaded edition (``countries=["XX"]`` is
+    not valid). Those lists sit once under ``"$defs"``, named after the key they hold
+    (``"countries.code"``). The date bounds of the tables (``date_start``, ``date_end``) carry
+    ``"format": "date"`` and a pattern that checks the same without a format checker.
 
     Args:
         cls: A record class of the package, such as :class:`~bluebook_data.Engagement`, or the
-            name of a table of :func:`~bluebook_data.to_records`, such as ``"engagements"``.
+            name of a table, such as ``"engagements"``.
+        layout: With ``"events"``, the schema of that layout's rows, as
+            :func:`~bluebook_data.to_records` gives them.
         book: The edition whose codes and ids the key columns are held to; the shipped one by
             default.
 
     Raises:
         TypeError: if ``cls`` is neither one of the package's record classes nor a string.
-        InvalidFilterError: if ``cls`` is a string that names no table; it lists those that do.
+        InvalidFilterError: if ``cls`` is a string that names no table, or ``layout`` no
+            layout; it lists those that do.
 
     >>> import bluebook_data as bb
     >>> schema = bb.json_schema(bb.Engagement)
@@ -201,10 +272,12 @@ def json_schema(cls: type | str, *, book: Bluebook | None = None) -> dict[str, A
     >>> rows = bb.json_schema("engagements")
     >>> rows["properties"]["countries"]["items"], rows["$defs"]["countries.code"]["enum"][:3]
     ({'$ref': '#/$defs/countries.code'}, ['AM', 'AZ', 'GE'])
+    >>> bb.json_schema("events", layout="icews")["properties"]["Event ID"]["type"]
+    'integer'
     """
     if isinstance(cls, str):
         builder = _Builder(edition_or_shipped(book))
-        root = builder.of_table(table(cls))
+        root = builder.of_table(_named_table(cls, layout))
     elif cls not in RECORD_CLASSES:
         names = ", ".join(sorted(record.__name__ for record in RECORD_CLASSES))
         raise TypeError(

@@ -152,12 +152,11 @@ def web_annotations(*, book: Bluebook | None = None) -> list[dict[str, Any]]:
 def annotation_collection(book: Bluebook) -> dict[str, Any]:
     """Return the annotations as one AnnotationCollection, its only page embedded.
 
-    The collection names the JSON-LD context once; the annotations in its page do not repeat it.
+    Every annotation in the page keeps its own ``@context``, as the collection has one too: an
+    annotation taken out of the file (``jq '.first.items[3]'``) is a whole JSON-LD document,
+    which annotation servers and the model's per-annotation checks take as it is.
     """
-    items = [
-        {key: value for key, value in annotation.items() if key != "@context"}
-        for annotation in _annotations(book)
-    ]
+    items = _annotations(book)
     page = _iri(book, f"collection/{book.data_version}/page/1")
     return {
         "@context": ANNOTATION_CONTEXT,
@@ -178,7 +177,8 @@ def write_web_annotations(
 
     The file, ``web-annotations.jsonld``, holds one AnnotationCollection (JSON-LD, media type
     ``application/ld+json;profile="http://www.w3.org/ns/anno.jsonld"``) whose single page
-    embeds the annotations of :func:`web_annotations`. The directory is created if needed;
+    embeds the annotations of :func:`web_annotations`, each with its ``@context``, so that any
+    one of them taken out of the file stands alone. The directory is created if needed;
     nothing else in it is touched, and the same data always gives the same bytes.
 
     >>> import json, tempfile

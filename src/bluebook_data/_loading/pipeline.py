@@ -7,8 +7,7 @@ what they need is sound, so that one run names every problem it can.
 
 from __future__ import annotations
 
-import importlib
-import sys
+import hashlib
 from collections.abc import Callable
 from typing import Any
 
@@ -28,15 +27,8 @@ __all__ = ["Outcome", "examine", "sha256_hex"]
 
 
 def sha256_hex(data: bytes) -> str:
-    """Return the SHA-256 digest of ``data`` in hex, as :func:`hashlib.sha256` gives it."""
-    # Target 5 (the memory a load adds) needs CPython's own SHA-256, as random.py takes its own
-    # SHA-512: hashlib loads OpenSSL's libcrypto, which alone is more than the target allows.
-    builtin = "_sha2" if sys.version_info >= (3, 12) else "_sha256"
-    try:
-        sha256 = importlib.import_module(builtin).sha256
-    except ImportError:  # not CPython, or built without it: only then, for the reason above
-        from hashlib import sha256
-    return str(sha256(data).hexdigest())
+    """Return the SHA-256 digest of ``data`` in hex."""
+    return hashlib.sha256(data).hexdigest()
 
 
 @attrs.frozen

@@ -15,26 +15,45 @@ from typing import Any, Final
 
 import attrs
 
+from bluebook_data._display.html_text import (
+    UNBROKEN,
+    chapter_html,
+    edition_html,
+    link,
+    marked,
+    span_in_context,
+)
 from bluebook_data._edition.bluebook import Bluebook
-from bluebook_data._exports.html_text import chapter_html, edition_html, marked, span_in_context
 from bluebook_data.model import Chapter, PartialDate, Reference, Sentence, Span
 
 __all__ = ["html_of", "record_html", "results_html"]
 
 _TABLE_STYLE = "border-collapse: collapse; text-align: left;"
-_CELL_STYLE = "text-align: left; vertical-align: top;"
-# A fixed layout at the page's width: columns take their share and long words break, so that a
-# results table never needs a horizontal scroll bar.
-_FITTED_STYLE = f"{_TABLE_STYLE} width: 100%; table-layout: fixed;"
-_FITTED_CELL_STYLE = f"{_CELL_STYLE} overflow-wrap: anywhere;"
+_CELL_STYLE = "text-align: left; vertical-align: top; padding: 0.2em 0.5em;"
+# At the page's width, each column near its share: an id or a date is never broken (its column is
+# as wide as it needs), and every other text may break anywhere, so that a results table never
+# needs a horizontal scroll bar.
+# The layout is said outright: JupyterLab's stylesheet fixes it, which would let an unbroken id
+# spill over the next column.
+_FITTED_STYLE = f"{_TABLE_STYLE} width: 100%; table-layout: auto;"
+# A quote may break anywhere, so that a long one never widens the table; any other text keeps its
+# words whole, so that a column is never narrower than its longest word.
+_FITTED_CELL_STYLE = f"{_CELL_STYLE} overflow-wrap: break-word;"
+_QUOTE_CELL_STYLE = f"{_CELL_STYLE} overflow-wrap: anywhere;"
+_QUOTE_COLUMNS: Final = frozenset({"evidence", "text"})
+
+#: The fields that hold ids, each shown whole.
+_IDENTIFIERS: Final = frozenset(
+    {"id", "paragraph_id", "part_of", "parent", "participants", "topics", "engagements"}
+)
 
 #: How many characters of a quote a row of a results table shows; the rest is in its tooltip.
 _QUOTE_IN_ROW = 120
 
 #: The columns of a compact results table, by record class, with each column's share of the width.
 _COMPACT: Final[dict[str, tuple[tuple[str, int], ...]]] = {
-    "Engagement": (("id", 19), ("date", 8), ("kind", 12), ("title", 22), ("countries", 8),
-                   ("evidence", 31)),
+    "Engagement": (("id", 19), ("date", 8), ("kind", 12), ("title", 26), ("countries", 8),
+                   ("evidence", 27)),
     "Statement": (("id", 20), ("kind", 9), ("summary", 30), ("countries", 9), ("evidence", 32)),
     "Country": (("code", 6), ("name", 14), ("official_name", 22), ("region", 10),
                 ("evidence", 48)),
@@ -59,33 +78,45 @@ def _compact_cell(record: Any, name: str, query: str | None) -> str:
     if isinstance(record, Sentence) and name == "text":
         return marked(record.span.text, query)
     value = getattr(record, name)
-    if name == "id":
-        return f"<code>{html.escape(value)}</code>"
-    if name == "kind":
-        return html.escape(value.value.replace("_", " "))
     if name == "evidence" and value:
         more = len(value) - 1
         return _span(value[0], compact=True) + (f" <small>(+{more})</small>" if more else "")
-    return _value(value, compact=True)
+    return _value(value, compact=True, name=name)
 
 
 def _reference(reference: Reference, label: str | None) -> str:
     # In a results table a reference is a numbered link, its title in the tooltip.
-    title = html.escape(reference.title, quote=True)
-    shown = title if label is None else label
-    if not reference.url.startswith(("https://", "http://")):
-        return shown
-    return f'<a href="{html.escape(reference.url, quote=True)}" title="{title}">{shown}</a>'
+    shown = html.escape(reference.title) if label is None else label
+    return link(reference.url, shown, reference.title)
 
 
-def _value(value: Any, compact: bool = False) -> str:
+def _identifier(value: str) -> str:
+    """Render an id whole: a browser would break it at its hyphens."""
+    return f'<code style="{UNBROKEN} font-size: 0.9em;">{html.escape(value)}</code>'
+
+
+def _enum(value: enum.Enum) -> str:
+    """Render a kind, status or region as it is typed (``summit_meeting``), breakable after ``_``.
+
+    >>> from bluebook_data.model import EngagementKind
+    >>> _enum(EngagementKind.SUMMIT_MEETING)
+    '<span style="overflow-wrap: normal;">summit_<wbr>meeting</span>'
+    """
+    # Broken only after an underscore, never inside a word, whatever the cell allows.
+    words = html.escape(str(value.value)).replace("_", "_<wbr>")
+    return f'<span style="overflow-wrap: normal;">{words}</span>'
+
+
+def _value(value: Any, compact: bool = False, name: str = "") -> str:
     """Render one field's value as a cell's content; ``compact`` for a row of a results table."""
     if value is None:
         return ""
+    if name in _IDENTIFIERS and isinstance(value, str):
+        return _identifier(value)
     if isinstance(value, enum.Enum):
-        return html.escape(str(value.value))
+        return _enum(value)
     if isinstance(value, PartialDate):
-        return value.isoformat()
+        return f'<span style="{UNBROKEN}">{value.isoformat()}</span>'
     if isinstance(value, Span):
         return _span(value, compact)
     if isinstance(value, Reference):
@@ -93,12 +124,12 @@ def _value(value: Any, compact: bool = False) -> str:
     if attrs.has(type(value)):
         # A nested record (a paragraph's sentences, a chapter's sections): name it, no more.
         label = getattr(value, "id", None) or type(value).__name__
-        return f"<code>{html.escape(str(label))}</code>"
+        return _identifier(str(label))
     if isinstance(value, tuple):
         if compact and value and all(isinstance(item, Reference) for item in value):
             return " ".join(_reference(item, f"[{n}]") for n, item in enumerate(value, 1))
         separator = "<br>" if any(isinstance(item, Span | Reference) for item in value) else ", "
-        return separator.join(_value(item, compact) for item in value)
+        return separator.join(_value(item, compact, name) for item in value)
     return html.escape(str(value))
 
 
@@ -121,7 +152,7 @@ def record_html(record: Any) -> str:
     """
     cls = type(record)
     rows = "".join(
-        f"<tr>{_cells('th', [name])}{_cells('td', [_value(getattr(record, name))])}</tr>"
+        f"<tr>{_cells('th', [name])}{_cells('td', [_value(getattr(record, name), name=name)])}</tr>"
         for name in _shown_fields(cls)
     )
     caption = f"<caption>{html.escape(cls.__name__)}</caption>"
@@ -159,7 +190,8 @@ def results_html(records: tuple[Any, ...]) -> str:
     body = "".join(
         "<tr>"
         + "".join(
-            f'<td style="{_FITTED_CELL_STYLE}">{_compact_cell(record, name, query)}</td>'
+            f'<td style="{_QUOTE_CELL_STYLE if name in _QUOTE_COLUMNS else _FITTED_CELL_STYLE}">'
+            f"{_compact_cell(record, name, query)}</td>"
             for name, _ in columns
         )
         + "</tr>"

@@ -7,7 +7,7 @@ Each engagement with a PLOVER event type gives one row per actor and recipient:
 - **Without a clear host** (a meeting at a third location, a negotiation, an agreement), PLOVER
   puts every participant in the actor field. A flat table cannot, so there is one row for each
   ordered pair of participating countries: the New York summit is Japan to Russia and Russia to
-  Japan. Count events by ``engagement_id`` when each contact should count once.
+  Japan. Count distinct ``engagement_id`` to count each event once, whatever its directions.
 
 A visit whose meetings are coded is a **container**: it gives no rows of its own, since its
 meetings already code each contact on its own day, and a row for the whole trip would count them
@@ -17,39 +17,32 @@ of its own and gives its rows as usual.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from types import MappingProxyType
+import hashlib
 from typing import Any, Final
 
 import attrs
 
 from bluebook_data._edition.bluebook import Bluebook
-from bluebook_data._exports.columns import Column, Table, date_columns, list_column, sentence_of
+from bluebook_data._tables.codebooks import (
+    ALPHA3,
+    CAMEO,
+    CAMEO_TO_PLOVER,
+    PLOVER_EVENT_TYPES,
+    PLOVER_MODES,
+    PLOVER_TABLE_URL,
+)
+from bluebook_data._tables.columns import Column, Table, date_columns, list_column, sentence_of
 from bluebook_data.model import Country, Engagement, Status
 
-__all__ = ["CAMEO_TO_PLOVER", "EVENTS", "PLOVER_TABLE_URL", "Event", "containers", "events"]
-
-#: The Open Event Data Alliance's CAMEO to PLOVER conversion table (draft 0.8, 17 September 2021).
-PLOVER_TABLE_URL: Final = (
-    "https://github.com/openeventdata/PLOVER/blob/5e0c24fba623f2d8df5ae3c7de7a94dba90d5b6f/"
-    "CAMEO2PLOVER-2021.txt"
-)
-
-#: PLOVER event type and mode of each CAMEO code the data uses, after :data:`PLOVER_TABLE_URL`.
-#: CAMEO 044 (meet at a third location) maps to mode ``third-party``. The New York (UN General
-#: Assembly) and Antalya (G20) summits could be read as ``multilateral``, but PLOVER keeps that
-#: mode for meetings held in a multilateral forum, and these were bilateral meetings on its
-#: margins; ``third-party`` also keeps the PLOVER fields in step with their CAMEO code.
-CAMEO_TO_PLOVER: Final[Mapping[str, tuple[str, str | None]]] = MappingProxyType(
-    {
-        "036": ("AGREE", None),
-        "040": ("CONSULT", None),
-        "042": ("CONSULT", "visit"),
-        "043": ("CONSULT", "visit"),
-        "044": ("CONSULT", "third-party"),
-        "046": ("CONSULT", None),
-    }
-)
+__all__ = [
+    "CAMEO_TO_PLOVER",
+    "EVENTS",
+    "PLOVER_TABLE_URL",
+    "Event",
+    "containers",
+    "event_number",
+    "events",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -64,6 +57,18 @@ class Event:
     def id(self) -> str:
         """The engagement's id and the direction, e.g. ``...-summit-new-york:JP-RU``."""
         return f"{self.engagement.id}:{self.actor.code}-{self.recipient.code}"
+
+
+def event_number(event_id: str) -> int:
+    """Return the stable integer of an event row's id: 2^52 plus 52 bits of its SHA-256.
+
+    >>> event_number("2015-09-28-summit-new-york:JP-RU")
+    6093834130120281
+    >>> 2**52 <= event_number("x") < 2**53
+    True
+    """
+    digest = hashlib.sha256(event_id.encode("utf-8")).digest()
+    return 2**52 + int.from_bytes(digest[:8], "big") % 2**52
 
 
 def containers(book: Bluebook) -> frozenset[str]:
@@ -128,6 +133,7 @@ def _side(role: str) -> list[Column]:
         Column(
             name=f"{role}_country_alpha3",
             required=True,
+            pattern=ALPHA3.pattern,
             description=f"ISO 3166-1 alpha-3 code of the {role}'s country, as in POLECAT.",
             get=lambda event, book: country(event).alpha3,
         ),
@@ -187,11 +193,13 @@ EVENTS: Final = Table(
         Column(
             name="event_type",
             required=True,
+            choices=PLOVER_EVENT_TYPES,
             description="PLOVER event type.",
             get=_engagement_field("plover_event"),
         ),
         Column(
             name="event_mode",
+            choices=PLOVER_MODES,
             description="PLOVER mode of the event, where it has one.",
             get=_engagement_field("plover_mode"),
         ),
@@ -200,7 +208,7 @@ EVENTS: Final = Table(
             required=True,
             description="CAMEO event code of the engagement.",
             get=_engagement_field("cameo"),
-        ),
+        ).ruled(CAMEO),
         Column(
             name="status",
             required=True,
@@ -220,6 +228,19 @@ EVENTS: Final = Table(
             description="Id of the sentence of the text that reports the engagement.",
             references=("sentences", "id"),
             get=lambda event, book: sentence_of(book, event.engagement.evidence[0]),
+        ),
+        Column(
+            name="event_number",
+            type="integer",
+            required=True,
+            minimum=2**52,
+            maximum=2**53 - 1,
+            description=(
+                "A stable integer for the row, from the SHA-256 of `event_id`, for tools that "
+                "want integer event ids (the ICEWS layout's `Event ID`): from 2^52 up, so "
+                "never the id of a real ICEWS event, and exact in a JavaScript number."
+            ),
+            get=lambda event, book: event_number(event.id),
         ),
     ),
 )

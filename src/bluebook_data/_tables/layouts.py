@@ -5,12 +5,24 @@ published tables; the columns it cannot fill honestly (geocodes, news sources, s
 out, and ``docs/guide/events.md`` lists them. Both layouts keep only the rows whose date is known
 to the day, as the two datasets date every event to the day. The tables used:
 
-- Goldstein scores per CAMEO code: GDELT's ``CAMEO.goldsteinscale.txt``, :data:`GOLDSTEIN_URL`.
-- CAMEO quad classes: the GDELT event codebook, which puts root codes 01 to 05 in class 1,
-  verbal cooperation.
+- Goldstein scores per CAMEO code: the GDELT Project's table ``CAMEO.goldsteinscale.txt``,
+  :data:`GOLDSTEIN_URL`, which gives each CAMEO code its score on the scale of Goldstein,
+  "A Conflict-Cooperation Scale for WEIS Events Data", *Journal of Conflict Resolution* 36(2),
+  1992, :data:`GOLDSTEIN_SCALE_DOI`.
+- CAMEO labels: the CAMEO codebook (Schrodt, version 1.1b3, 2012), :data:`CAMEO_MANUAL_URL`, in
+  the wording of the GDELT Project's ``CAMEO.eventcodes.txt``.
+- Quad classes: the PLOVER README's quad categories of each event type
+  (:data:`~bluebook_data._tables.codebooks.PLOVER_QUAD_CLASS`), numbered as GDELT numbers them.
 - PLOVER contexts per CAMEO code: the CAMEO to PLOVER table,
-  :data:`~bluebook_data._exports.events.PLOVER_TABLE_URL`.
-- Country names as ICEWS spells them: the ICEWS event files (``Russian Federation``).
+  :data:`~bluebook_data._tables.codebooks.PLOVER_TABLE_URL`. A cell of several values joins
+  them with :data:`SEPARATOR`, as that table separates several contexts.
+- Country names as ICEWS spells them: the ICEWS event files (``Russian Federation``); ICEWS event
+  ids are integers, so the ICEWS layout's ``Event ID`` is the row's ``event_number``.
+
+The columns are typed like any table's: dates are dates, codes text, Goldstein scores floats,
+and event types, modes and CAMEO codes enums (dictionary encoded in Arrow, categories in pandas
+and polars). :data:`CAMEO_CODES` is the table of these codes, which the SQLite database's layout
+views join.
 """
 
 from __future__ import annotations
@@ -20,36 +32,52 @@ from types import MappingProxyType
 from typing import Any, Final, Literal, get_args
 
 from bluebook_data._edition.bluebook import Bluebook
-from bluebook_data._exports.columns import Column, Table
-from bluebook_data._exports.events import EVENTS, Event, events
+from bluebook_data._tables.codebooks import (
+    ALPHA3,
+    CAMEO,
+    CAMEO_TO_PLOVER,
+    PLOVER_EVENT_TYPES,
+    PLOVER_MODES,
+    PLOVER_QUAD_CLASS,
+)
+from bluebook_data._tables.columns import Column, Table
+from bluebook_data._tables.events import EVENTS, Event, event_number, events
 from bluebook_data.errors import InvalidFilterError
 from bluebook_data.model import Country
 
 __all__ = [
+    "CAMEO_CODES",
     "CAMEO_LABELS",
+    "CAMEO_MANUAL_URL",
     "CAMEO_TO_CONTEXTS",
     "GOLDSTEIN",
+    "GOLDSTEIN_SCALE_DOI",
     "GOLDSTEIN_URL",
     "ICEWS_COUNTRY_NAMES",
+    "SEPARATOR",
     "Layout",
+    "layout_names",
     "layout_table",
 ]
 
 Layout = Literal["polecat", "icews"]
 
-#: A copy of GDELT's table of Goldstein scores per CAMEO code.
-GOLDSTEIN_URL: Final = (
-    "https://github.com/mpiccirilli/UNDP-BCPR-Project/blob/"
-    "08d29bb45bd64d999e6212382fb7cf145f9eb37d/CAMEO.goldsteinscale.txt"
-)
+#: The GDELT Project's table of Goldstein scores per CAMEO code, at its publisher's address.
+GOLDSTEIN_URL: Final = "https://www.gdeltproject.org/data/lookups/CAMEO.goldsteinscale.txt"
+
+#: The article that defines the scale: Goldstein, Journal of Conflict Resolution 36(2), 1992.
+GOLDSTEIN_SCALE_DOI: Final = "https://doi.org/10.1177/0022002792036002007"
+
+#: The CAMEO codebook (Schrodt, version 1.1b3), as the GDELT Project publishes it.
+CAMEO_MANUAL_URL: Final = "http://data.gdeltproject.org/documentation/CAMEO.Manual.1.1b3.pdf"
 
 #: Goldstein score of each CAMEO code the data uses, from :data:`GOLDSTEIN_URL`.
 GOLDSTEIN: Final[Mapping[str, float]] = MappingProxyType(
     {"036": 4.0, "040": 1.0, "042": 1.9, "043": 2.8, "044": 2.5, "046": 7.0}
 )
 
-#: CAMEO's label of each code the data uses (GDELT's ``CAMEO.eventcodes.txt``), ICEWS's
-#: ``Event Text``.
+#: CAMEO's label of each code the data uses, ICEWS's ``Event Text``: the codebook's
+#: (:data:`CAMEO_MANUAL_URL`) in the wording of the GDELT Project's ``CAMEO.eventcodes.txt``.
 CAMEO_LABELS: Final[Mapping[str, str]] = MappingProxyType(
     {
         "036": "Express intent to meet or negotiate",
@@ -70,8 +98,8 @@ CAMEO_TO_CONTEXTS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
 #: ICEWS country names that differ from the package's short names.
 ICEWS_COUNTRY_NAMES: Final[Mapping[str, str]] = MappingProxyType({"RU": "Russian Federation"})
 
-#: The GDELT codebook's quad class of CAMEO root codes 01 to 05: verbal cooperation.
-_VERBAL_COOPERATION: Final = 1
+#: What joins the values of a cell that holds several (the contexts of an event).
+SEPARATOR: Final = ";"
 
 
 def _side(event: Event, role: str) -> Country:
@@ -89,7 +117,7 @@ def _names(role: str) -> Callable[[Event, Bluebook], str]:
             for person in event.engagement.participants
             if book.person(person).country == country.code
         ]
-        return "; ".join(people) or country.name
+        return SEPARATOR.join(people) or country.name
 
     return get
 
@@ -111,40 +139,62 @@ def _event_date(event: Event, book: Bluebook) -> str:
     return str(event.engagement.date)
 
 
+def _contexts(event: Event, book: Bluebook) -> str | None:
+    return SEPARATOR.join(CAMEO_TO_CONTEXTS[_cameo(event)]) or None
+
+
+def _event_type(event: Event) -> str:
+    # Only engagements with a PLOVER type give event rows.
+    return str(event.engagement.plover_event)
+
+
+_DATE: Final = Column(
+    name="Event Date",
+    type="date",
+    required=True,
+    description="The day of the event, YYYY-MM-DD.",
+    get=_event_date,
+)
+
+
 _POLECAT: Final = (
     _column("Event ID", "The event row's id in this package.", _event_id),
-    _column("Event Date", "The day of the event, YYYY-MM-DD.", _event_date),
-    _column(
-        "Event Type",
-        "PLOVER event type.",
-        lambda event, book: event.engagement.plover_event,
+    _DATE,
+    Column(
+        name="Event Type",
+        required=True,
+        choices=PLOVER_EVENT_TYPES,
+        description="PLOVER event type.",
+        get=lambda event, book: _event_type(event),
     ),
     Column(
         name="Event Mode",
+        choices=PLOVER_MODES,
         description="PLOVER mode, where the event has one.",
         get=lambda event, book: event.engagement.plover_mode,
     ),
     Column(
         name="Contexts",
-        type="array",
-        items="string",
-        required=True,
-        description="PLOVER contexts of the event's CAMEO code.",
-        get=lambda event, book: list(CAMEO_TO_CONTEXTS[_cameo(event)]),
+        description=f"PLOVER contexts of the event's CAMEO code, joined by `{SEPARATOR}`; "
+        "empty where it has none.",
+        get=_contexts,
     ),
     Column(
         name="Quad Code",
         type="integer",
         required=True,
-        description="Quad class of the CAMEO code: 1 is verbal cooperation.",
-        get=lambda event, book: _VERBAL_COOPERATION,
+        minimum=1,
+        maximum=4,
+        description="Quad category of the event type: 1 verbal cooperation, 2 material "
+        "cooperation, 3 verbal conflict, 4 material conflict.",
+        get=lambda event, book: PLOVER_QUAD_CLASS[_event_type(event)],
     ),
     _column("Actor Name", "The actor's named participants, or its country.", _names("actor")),
     _column(
         "Actor Country",
         "ISO 3166-1 alpha-3 code of the actor's country.",
         lambda event, book: event.actor.alpha3,
-    ),
+    ).ruled(ALPHA3),
     _column(
         "Recipient Name",
         "The recipient's named participants, or its country.",
@@ -154,7 +204,7 @@ _POLECAT: Final = (
         "Recipient Country",
         "ISO 3166-1 alpha-3 code of the recipient's country.",
         lambda event, book: event.recipient.alpha3,
-    ),
+    ).ruled(ALPHA3),
 )
 
 
@@ -167,8 +217,14 @@ def _icews_country(role: str) -> Callable[[Event, Bluebook], str]:
 
 
 _ICEWS: Final = (
-    _column("Event ID", "The event row's id in this package.", _event_id),
-    _column("Event Date", "The day of the event, YYYY-MM-DD.", _event_date),
+    Column(
+        name="Event ID",
+        type="integer",
+        required=True,
+        description="The row's `event_number` in the events table: ICEWS event ids are integers.",
+        get=lambda event, book: event_number(event.id),
+    ),
+    _DATE,
     _column("Source Name", "The actor's named participants, or its country.", _names("actor")),
     _column("Source Country", "The actor's country, as ICEWS names it.", _icews_country("actor")),
     _column(
@@ -176,7 +232,9 @@ _ICEWS: Final = (
         "CAMEO's label of the event code.",
         lambda event, book: CAMEO_LABELS[_cameo(event)],
     ),
-    _column("CAMEO Code", "CAMEO event code, as text.", lambda event, book: _cameo(event)),
+    _column("CAMEO Code", "CAMEO event code, as text.", lambda event, book: _cameo(event)).ruled(
+        CAMEO
+    ),
     Column(
         name="Intensity",
         type="number",
@@ -201,6 +259,66 @@ def _dated_to_the_day(book: Bluebook) -> tuple[Event, ...]:
         for event in events(book)
         if event.engagement.date is not None and event.engagement.date.precision == "day"
     )
+
+
+def layout_names() -> tuple[str, ...]:
+    """Return the layouts :func:`layout_table` knows.
+
+    >>> layout_names()
+    ('polecat', 'icews')
+    """
+    return get_args(Layout)
+
+
+def _cameo_row(code: str, book: Bluebook) -> dict[str, Any]:
+    plover_event, plover_mode = CAMEO_TO_PLOVER[code]
+    return {
+        "code": code,
+        "label": CAMEO_LABELS[code],
+        "goldstein": GOLDSTEIN[code],
+        "plover_event": plover_event,
+        "plover_mode": plover_mode,
+        "contexts": SEPARATOR.join(CAMEO_TO_CONTEXTS[code]) or None,
+        "quad_class": PLOVER_QUAD_CLASS[plover_event],
+    }
+
+
+def _code_column(name: str, kind: Any, description: str, **rules: Any) -> Column:
+    return Column(
+        name=name,
+        type=kind,
+        description=description,
+        get=lambda code, book: _cameo_row(code, book)[name],
+        **rules,
+    )
+
+
+#: The CAMEO codes the data uses, with what each layout takes from the published tables.
+CAMEO_CODES: Final = Table(
+    name="cameo_codes",
+    title="CAMEO codes",
+    description="The CAMEO codes the engagements use, with their labels, Goldstein scores, "
+    "PLOVER event types, modes, contexts and quad categories, from the published tables.",
+    primary_key=("code",),
+    records=lambda book: tuple(CAMEO_TO_PLOVER),
+    columns=(
+        _code_column("code", "string", "CAMEO event code.", required=True),
+        _code_column("label", "string", "CAMEO's label of the code.", required=True),
+        _code_column("goldstein", "number", "Goldstein score of the code.", required=True),
+        _code_column(
+            "plover_event",
+            "string",
+            "PLOVER event type.",
+            required=True,
+            choices=PLOVER_EVENT_TYPES,
+        ),
+        _code_column("plover_mode", "string", "PLOVER mode, if any.", choices=PLOVER_MODES),
+        _code_column("contexts", "string", f"PLOVER contexts, joined by `{SEPARATOR}`."),
+        _code_column(
+            "quad_class", "integer", "Quad category of the event type.", minimum=1, maximum=4
+        ),
+    ),
+)
 
 
 def layout_table(layout: object) -> Table:

@@ -15,8 +15,9 @@ from typing import Any, Final, Literal
 import attrs
 
 from bluebook_data._edition.bluebook import Bluebook
-from bluebook_data._exports.fields import data_fields, describe, field_types
-from bluebook_data._exports.patterns import PARTIAL_DATE_PATTERN
+from bluebook_data._tables.codebooks import OFFSET, URL, Rule, rule_of
+from bluebook_data._tables.fields import data_fields, describe, field_types
+from bluebook_data._tables.patterns import PARTIAL_DATE_PATTERN
 from bluebook_data.model import PartialDate, Reference, Span
 
 __all__ = [
@@ -57,8 +58,11 @@ class Column:
     """One column of a flat table.
 
     ``type`` is ``"array"`` for a list cell, whose items are of ``items`` (and may be None where
-    ``null_items`` says so); ``choices`` lists the values of an enum column; ``references`` names
-    the ``(table, column)`` its values point to.
+    ``null_items`` says so); ``choices`` lists the values of an enum column, a category unless
+    ``categorical`` is false (codes such as CAMEO's stay plain text); ``pattern`` (``globs``, the
+    same for SQLite, where it can be said), ``minimum`` and ``maximum`` constrain a value (each
+    item of a list); ``references`` names
+    the ``(table, column)`` its values (or items) point to.
     """
 
     name: str
@@ -69,8 +73,26 @@ class Column:
     null_items: bool = False
     required: bool = False
     choices: tuple[str, ...] = ()
+    categorical: bool = True
     pattern: str | None = None
+    globs: tuple[str, ...] = ()
+    minimum: int | None = None
+    maximum: int | None = None
     references: tuple[str, str] | None = None
+
+    def ruled(self, rule: Rule | None) -> Column:
+        """Return this column with a codebook rule's values, pattern and range, if any."""
+        if rule is None:
+            return self
+        return attrs.evolve(
+            self,
+            choices=rule.choices or self.choices,
+            categorical=rule.categorical if rule.choices else self.categorical,
+            pattern=rule.pattern or self.pattern,
+            globs=rule.globs or self.globs,
+            minimum=self.minimum if rule.minimum is None else rule.minimum,
+            maximum=self.maximum if rule.maximum is None else rule.maximum,
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -185,9 +207,11 @@ def date_columns(
                 name=f"{prefix}{attribute}",
                 type="integer",
                 description=f"The {attribute} of `{name}`, if known.",
+                minimum=minimum,
+                maximum=maximum,
                 get=part(attribute),
             )
-            for attribute in ("year", "month", "day")
+            for attribute, minimum, maximum in (("year", 0, 9999), ("month", 1, 12), ("day", 1, 31))
         ),
     ]
 
@@ -217,13 +241,13 @@ def _evidence_columns(name: str, description: str) -> list[Column]:
             "integer",
             f"Where each quote in `{name}` starts in the text (code points).",
             _each(name, lambda span, book: span.start),
-        ),
+        ).ruled(OFFSET),
         list_column(
             f"{name}_end",
             "integer",
             f"Where each quote in `{name}` ends in the text.",
             _each(name, lambda span, book: span.end),
-        ),
+        ).ruled(OFFSET),
         # A quote from the headings starts in no sentence: its id is None.
         attrs.evolve(
             list_column(
@@ -233,6 +257,7 @@ def _evidence_columns(name: str, description: str) -> list[Column]:
                 _each(name, lambda span, book: sentence_of(book, span)),
             ),
             null_items=True,
+            references=("sentences", "id"),
         ),
     ]
 
@@ -245,7 +270,7 @@ def _reference_columns(name: str, description: str) -> list[Column]:
             "string",
             f"{description} Their addresses.",
             _each(name, lambda reference, book: reference.url),
-        ),
+        ).ruled(URL),
         list_column(
             f"{singular}_titles",
             "string",
@@ -269,7 +294,7 @@ def _span_columns(name: str) -> list[Column]:
             required=True,
             description=describe(Span, part),
             get=_span_part(name, part),
-        )
+        ).ruled(OFFSET)
         for part in ("start", "end")
     ] + [
         Column(
@@ -294,38 +319,47 @@ def model_columns(cls: type) -> tuple[Column, ...]:
     """
     columns: list[Column] = []
     for field in data_fields(cls):
-        name, hint = field.name, field_types(cls)[field.name]
-        description = describe(cls, name)
-        link = LINKS.get((cls.__name__, name))
-        simple: dict[str, Any] = {"name": name, "description": description, "references": link}
-        if hint in (str, str | None):
-            columns.append(
-                Column(type="string", required=hint is str, get=_attribute(name), **simple)
-            )
-        elif hint is int:
-            columns.append(Column(type="integer", required=True, get=_attribute(name), **simple))
-        elif isinstance(hint, type) and issubclass(hint, enum.Enum):
-            choices = tuple(member.value for member in hint)
-            columns.append(
-                Column(
-                    type="string", required=True, choices=choices, get=_enum_value(name), **simple
-                )
-            )
-        elif hint == PartialDate | None:
-            columns += date_columns(name, description, _attribute_reader(name))
-        elif hint == tuple[str, ...]:
-            columns.append(
-                Column(type="array", items="string", required=True, get=_as_list(name), **simple)
-            )
-        elif hint == tuple[Span, ...]:
-            columns += _evidence_columns(name, description)
-        elif hint == tuple[Reference, ...]:
-            columns += _reference_columns(name, description)
-        elif hint is Span:
-            columns += _span_columns(name)
-        else:
-            raise TypeError(f"{cls.__name__}.{name}: no flat column for the type {hint!r}")
+        columns += _field_columns(cls, field.name)
     return tuple(columns)
+
+
+def _field_columns(cls: type, name: str) -> list[Column]:
+    """Return the columns of one field, with the field's codebook rule on its simple columns."""
+    rule = rule_of(cls, name)
+    return [column.ruled(rule) if column.name == name else column for column in _typed(cls, name)]
+
+
+def _typed(cls: type, name: str) -> list[Column]:
+    """Return the columns a field of this type gives, before any codebook rule."""
+    columns: list[Column] = []
+    hint = field_types(cls)[name]
+    description = describe(cls, name)
+    link = LINKS.get((cls.__name__, name))
+    simple: dict[str, Any] = {"name": name, "description": description, "references": link}
+    if hint in (str, str | None):
+        columns.append(Column(type="string", required=hint is str, get=_attribute(name), **simple))
+    elif hint in (int, int | None):
+        columns.append(Column(type="integer", required=hint is int, get=_attribute(name), **simple))
+    elif isinstance(hint, type) and issubclass(hint, enum.Enum):
+        choices = tuple(member.value for member in hint)
+        columns.append(
+            Column(type="string", required=True, choices=choices, get=_enum_value(name), **simple)
+        )
+    elif hint == PartialDate | None:
+        columns += date_columns(name, description, _attribute_reader(name))
+    elif hint == tuple[str, ...]:
+        columns.append(
+            Column(type="array", items="string", required=True, get=_as_list(name), **simple)
+        )
+    elif hint == tuple[Span, ...]:
+        columns += _evidence_columns(name, description)
+    elif hint == tuple[Reference, ...]:
+        columns += _reference_columns(name, description)
+    elif hint is Span:
+        columns += _span_columns(name)
+    else:
+        raise TypeError(f"{cls.__name__}.{name}: no flat column for the type {hint!r}")
+    return columns
 
 
 def _attribute_reader(name: str) -> Callable[[Any], PartialDate | None]:

@@ -15,12 +15,18 @@ from bluebook_data._edition.bluebook import Bluebook
 from bluebook_data._loading.loader import load
 from bluebook_data.model import Chapter, Span
 
-__all__ = ["chapter_html", "edition_html", "marked", "span_in_context"]
+__all__ = ["UNBROKEN", "chapter_html", "edition_html", "link", "marked", "span_in_context"]
+
+#: The only schemes shown as links: a folder's ``javascript:`` or ``data:`` URL stays inert text.
+_WEB_SCHEMES: Final = ("http://", "https://")
 
 #: The typographic quotes the search treats as the straight ones, as character classes.
 _QUOTES: Final = {"'": "['\u2018\u2019]", '"': '["\u201c\u201d]'}
 _QUOTES.update({"\u2018": _QUOTES["'"], "\u2019": _QUOTES["'"]})
 _QUOTES.update({"\u201c": _QUOTES['"'], "\u201d": _QUOTES['"']})
+
+#: An id is never broken across lines (a browser would break it at its hyphens).
+UNBROKEN: Final = "white-space: nowrap;"
 
 #: What the edition's display suggests trying.
 _TRY: Final = (
@@ -51,6 +57,20 @@ def marked(text: str, query: str | None) -> str:
         pieces += [html.escape(text[end : match.start()]), f"<mark>{html.escape(match[0])}</mark>"]
         end = match.end()
     return "".join([*pieces, html.escape(text[end:])])
+
+
+def link(url: str, label: str, title: str | None = None) -> str:
+    """Return ``label`` (already HTML) as a link to ``url`` if it is http(s), else as it is.
+
+    >>> link("https://example.org/?a=1&b=2", "x")
+    '<a href="https://example.org/?a=1&amp;b=2">x</a>'
+    >>> link("javascript:alert(1)", "x")
+    'x'
+    """
+    if not url.lower().startswith(_WEB_SCHEMES):
+        return label
+    tooltip = "" if title is None else f' title="{html.escape(title, quote=True)}"'
+    return f'<a href="{html.escape(url, quote=True)}"{tooltip}>{label}</a>'
 
 
 def span_in_context(span: Span, book: Bluebook | None = None) -> str:
@@ -91,8 +111,8 @@ def chapter_html(chapter: Chapter) -> str:
         parts.append(f"<h5>Section {section.number}: {html.escape(section.title)}</h5>")
         for paragraph in section.paragraphs:
             sentences = " ".join(
-                f'<sup title="{s.id}"><code>{html.escape(s.id)}</code></sup> '
-                f"{html.escape(s.span.text)}"
+                f'<sup title="{html.escape(s.id, quote=True)}"><code style="{UNBROKEN}">'
+                f"{html.escape(s.id)}</code></sup> {html.escape(s.span.text)}"
                 for s in paragraph.sentences
             )
             parts.append(f'<p title="{html.escape(paragraph.id)}">{sentences}</p>')
@@ -130,7 +150,7 @@ def edition_html(book: Bluebook) -> str:
     )
     tries = "".join(f"<li><code>{html.escape(call)}</code></li>" for call in _TRY)
     source = (
-        f'<a href="{html.escape(book.url, quote=True)}">{html.escape(book.title)}</a>, '
+        f"{link(book.url, html.escape(book.title))}, "
         f"{html.escape(book.publisher)}; data {html.escape(book.data_version)}"
     )
     return (

@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 from typing import Any, Final
 
-from bluebook_data._exports.fields import describe
 from bluebook_data._exports.schema import DIALECT, _Builder
 from bluebook_data._loading.document import AnnotationFile, Heading, SentenceRule, Source, Structure
+from bluebook_data._tables.fields import describe
 from bluebook_data._versions import SCHEMA_VERSION
 
 __all__ = ["SCHEMA_FILE", "annotation_schema", "annotation_schema_text"]

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-__all__ = ["ELLIPSIS", "TextTable", "render_table"]
+__all__ = ["ELLIPSIS", "Finished", "TextTable", "render_table"]
 
 ELLIPSIS = "\u2026"
 _GAP = "  "
@@ -35,6 +35,14 @@ def _rows(rows: Iterable[Iterable[str]]) -> tuple[tuple[str, ...], ...]:
 
 def _widths(table: TextTable) -> list[int]:
     return [max(map(len, column)) for column in zip(table.headers, *table.rows, strict=True)]
+
+
+@attrs.frozen
+class Finished:
+    """What a command prints as it is, and the status it exits with."""
+
+    text: str
+    status: int = 0
 
 
 @attrs.frozen(kw_only=True)

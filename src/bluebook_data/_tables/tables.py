@@ -2,7 +2,7 @@
 
 A row is a plain dict of strings, integers, None and lists: ready for :func:`json.dumps`, the
 :mod:`csv` module, pandas and Arrow. The columns come from
-:mod:`bluebook_data._exports.columns`, so the tables follow the model.
+:mod:`bluebook_data._tables.columns`, so the tables follow the model.
 """
 
 from __future__ import annotations
@@ -13,14 +13,14 @@ from types import MappingProxyType
 from typing import Any, Literal, get_args
 
 from bluebook_data._edition.bluebook import Bluebook
-from bluebook_data._exports.columns import Table, model_columns
-from bluebook_data._exports.events import EVENTS
-from bluebook_data._exports.layouts import Layout, layout_table
 from bluebook_data._loading.loader import edition_or_shipped
+from bluebook_data._tables.columns import Table, model_columns
+from bluebook_data._tables.events import EVENTS
+from bluebook_data._tables.layouts import Layout, layout_table
 from bluebook_data.errors import InvalidFilterError
 from bluebook_data.model import Country, Engagement, Person, Sentence, Statement, Topic
 
-__all__ = ["TableName", "table", "table_names", "tables", "to_records"]
+__all__ = ["TableName", "table", "table_names", "table_with_layout", "tables", "to_records"]
 
 TableName = Literal[
     "countries", "people", "topics", "sentences", "engagements", "statements", "events"
@@ -105,6 +105,25 @@ def table(kind: object) -> Table:
     return found
 
 
+def table_with_layout(kind: object, layout: object = None) -> Table:
+    """Return the table named ``kind``, or the events in the columns of ``layout``.
+
+    Raises:
+        TypeError: if ``kind`` or ``layout`` is not a string (``layout`` may be None).
+        InvalidFilterError: for an unknown table or layout, or a layout for a table other than
+            ``"events"``; it lists the valid ones.
+
+    >>> table_with_layout("events", "polecat").name
+    'events_polecat'
+    """
+    spec = table(kind)
+    if layout is None:
+        return spec
+    if kind != "events":
+        raise InvalidFilterError("kind", kind, ("events",), "a layout is for 'events' only")
+    return layout_table(layout)
+
+
 def to_records(
     kind: TableName, *, layout: Layout | None = None, book: Bluebook | None = None
 ) -> list[dict[str, Any]]:
@@ -139,10 +158,7 @@ def to_records(
     >>> icews = bb.to_records("events", layout="icews")[0]
     >>> icews["Target Country"], icews["CAMEO Code"], icews["Intensity"]
     ('Russian Federation', '042', 1.9)
+    >>> sorted({row["Contexts"] or "" for row in bb.to_records("events", layout="polecat")})
+    ['', 'diplomatic']
     """
-    spec = table(kind)
-    if layout is None:
-        return spec.rows(edition_or_shipped(book))
-    if kind != "events":
-        raise InvalidFilterError("kind", kind, ("events",), "a layout is for 'events' only")
-    return layout_table(layout).rows(edition_or_shipped(book))
+    return table_with_layout(kind, layout).rows(edition_or_shipped(book))

@@ -83,8 +83,20 @@ DESCRIPTIONS: Final[Mapping[str, Mapping[str, str]]] = MappingProxyType(
             "name": "Short English name.",
             "official_name": "Formal English name.",
             "aliases": "Other names it is known by, native spellings included.",
+            "former_names": (
+                "Names once in official use and since dropped (Japan's グルジア for Georgia, "
+                "until April 2015); the references say when."
+            ),
             "region": "The region this section of the Bluebook places it in.",
             "wikidata": _WIKIDATA,
+            "cow": (
+                "Correlates of War state number (`ccode`), from the COW State System Membership "
+                "list; empty for an entity the list does not hold."
+            ),
+            "gw": (
+                "Gleditsch and Ward state number (`gwcode`), from their list of independent "
+                "states; empty for an entity the list does not hold."
+            ),
             "evidence": _EVIDENCE,
             "references": _REFERENCES,
         },
