@@ -65,17 +65,18 @@ class DataError(BluebookError):
         file: The name of the data file at fault.
         problems: One line per problem, each ending in the field path (``@ $.engagements[3].date``).
 
-    Both are kept :func:`inert`: a name or message holding a folder's control characters is
-    stored with them escaped, so that printing the error cannot act on a terminal.
+    Both are kept as they were found; the message, ``str(error)``, shows them :func:`inert`, so
+    that printing the error cannot act on a terminal whatever control characters a folder put in
+    a name or a key.
     """
 
     def __init__(self, file: str, problems: tuple[str, ...]) -> None:
         super().__init__(file, problems)
-        self.file = inert(file)
-        self.problems = tuple(map(inert, problems))
+        self.file = file
+        self.problems = problems
 
     def __str__(self) -> str:
-        return f"{self.file}: " + "; ".join(self.problems)
+        return f"{inert(self.file)}: " + "; ".join(map(inert, self.problems))
 
 
 class UnknownNameError(BluebookError, LookupError):

@@ -21,7 +21,7 @@ from bluebook_data._loading.resources import ANNOTATIONS_FILE
 from bluebook_data._loading.segment import segment
 from bluebook_data._loading.structure import structure_annotations
 from bluebook_data._versions import SCHEMA_VERSION
-from bluebook_data.errors import DataError, inert
+from bluebook_data.errors import DataError
 
 __all__ = ["Outcome", "examine", "sha256_hex"]
 
@@ -132,9 +132,7 @@ def examine(
             if not found:
                 book = _edition(annotations, chapter)
                 return Outcome(book, {}, document, quotes, unresolved)
-    found_problems = {
-        inert(file): list(map(inert, found)) for file, found in problems.items() if found
-    }
+    found_problems = {file: found for file, found in problems.items() if found}
     return Outcome(None, found_problems, document, quotes, unresolved)
 
 
