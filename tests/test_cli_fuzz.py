@@ -16,13 +16,22 @@ import bluebook_data as bb
 from bluebook_data.cli import main
 
 COMMANDS = ["engagements", "engagement", "statements", "countries", "people", "topics", "search"]
+COMMANDS += ["statement", "country", "person", "topic", "events", "completion"]
 COMMANDS += ["text", "frobnicate", "", "-", "--", "ENGAGEMENTS"]
 OPTIONS = ["--country", "--kind", "--year", "--topic", "--person", "--status", "--region"]
 OPTIONS += ["--help", "-h", "--version", "--format", "--countr", "--", "-x", "--year=2015"]
+OPTIONS += ["--columns", "--wide", "--limit", "--ids", "--layout", "--data"]
 VALUES = ["Russia", "KZ", "Rusia", "summit_meeting", "2015", "-1", "1e3", "planned", "Putin"]
 VALUES += [
     "peace treaty",
     "2015-09-28-summit-new-york",
+    "2015-09",
+    "astana",
+    "markdown",
+    "tsv",
+    "id,date",
+    "bash",
+    "\x1b]0;title\x07",
     "caucasus",
     "%s",
     ".*",

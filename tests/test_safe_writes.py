@@ -308,7 +308,8 @@ def test_fix_refuses_a_file_changed_since_it_was_read(
     assert out == ""
     assert err == (
         f"bluebook-data: error: annotations.json: not written: {path} changed since check "
-        "read it; nothing was written: run check --fix again to write its quotes as offsets @ $\n"
+        "read it; nothing was written: run check --fix again to write its quotes as offsets "
+        "(see 'bluebook-data check --help')\n"
     )
     assert path.read_bytes() == edited
     assert _temporary_files(path.parent) == []

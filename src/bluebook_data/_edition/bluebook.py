@@ -135,7 +135,7 @@ class Bluebook:
         __tracebackhide__ = True
         return self._index.topic(query)
 
-    def search(self, query: str) -> tuple[Sentence, ...]:
+    def search(self, query: str) -> SearchResults[Sentence]:
         """Find sentences containing a phrase; see :func:`bluebook_data.search`."""
         __tracebackhide__ = True
         return SearchResults(self._index.search(query), query)

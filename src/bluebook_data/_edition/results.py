@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
+
+from bluebook_data._edition.names import locate_phrase
+from bluebook_data.model import Span
+
+if TYPE_CHECKING:
+    from bluebook_data.model import Sentence
 
 from bluebook_data._renderer import html
 
@@ -68,6 +74,31 @@ class SearchResults(Results[_Record]):
         # A tuple subclass cannot have slots; the phrase lives in the instance dict, set once.
         object.__setattr__(found, "query", query)
         return found
+
+    def matches(self: SearchResults[Sentence]) -> tuple[Span, ...]:
+        """Return where the phrase stands in each sentence found, in the same order.
+
+        Each is a :class:`~bluebook_data.Span` of the whole text, like evidence is: its offsets
+        count from the start of the text and its ``text`` is the match as written there.
+
+        .. versionadded:: 0.1.0
+
+        >>> import bluebook_data as bb
+        >>> found = bb.search("PEACE TREATY")
+        >>> [(match.start, match.text) for match in found.matches()]
+        [(1271, 'peace treaty'), (1852, 'peace treaty')]
+        >>> all(match in sentence.span for sentence, match in zip(found, found.matches()))
+        True
+        """
+        spans = []
+        for sentence in self:
+            where = locate_phrase(sentence.text, self.query)
+            if where is None:  # not reached for a search's own results, which all hold it
+                raise ValueError(f"{sentence.id} does not contain {self.query!r}")
+            start, end = where
+            offset = sentence.span.start
+            spans.append(Span(offset + start, offset + end, sentence.text[start:end]))
+        return tuple(spans)
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError(f"{type(self).__name__} is immutable")

@@ -10,7 +10,7 @@ from typing import Literal, get_args
 __all__ = ["EXPORT_FORMATS", "FORMATS", "ExportFormat", "Format"]
 
 #: How a listing is printed: a table for people, or text for other programs.
-Format = Literal["table", "json", "jsonl", "csv"]
+Format = Literal["table", "json", "jsonl", "csv", "tsv"]
 FORMATS: tuple[str, ...] = get_args(Format)
 
 #: What ``export DIR`` writes.

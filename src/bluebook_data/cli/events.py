@@ -35,9 +35,9 @@ def events(args: argparse.Namespace) -> str | TextTable:
             e.recipient.alpha3,
             e.engagement.id,
         ],
-        ["date", "event", "mode", "actor", "recipient", "engagement"],
         text_column="engagement",
-        optional=["mode"],
+        optional=["engagement", "mode"],
+        whole=["engagement"],
     )
 
 
@@ -45,7 +45,7 @@ def _layout(args: argparse.Namespace, found: Sequence[object]) -> str | TextTabl
     spec = layout_table(args.layout)
     book = edition(args)
     kept = [event for event in spec.records(book) if event in found]
-    if args.format != "table":
+    if args.format not in ("table", "markdown"):
         return render(spec, kept, book, args.format)
     rows = [[csv_cell(cell) for cell in spec.row(event, book).values()] for event in kept]
     return TextTable(headers=[column.name for column in spec.columns], rows=rows)

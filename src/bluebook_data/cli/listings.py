@@ -1,4 +1,9 @@
-"""The listing subcommands: engagements, statements, countries, people, topics, search."""
+"""The listing subcommands: engagements, statements, countries, people, topics.
+
+Each table's columns are declared by the parser (:data:`~bluebook_data.cli.parser.COLUMNS`);
+here each row is filled in, and the columns a narrow terminal may leave out are named, least
+worth first. An id is never cut (it is what the detail commands take), so it goes first.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ import argparse
 from bluebook_data._display.terminal import TextTable
 from bluebook_data.cli.common import date_text, edition, listing
 
-__all__ = ["countries", "engagements", "people", "search", "statements", "topics"]
+__all__ = ["countries", "engagements", "people", "statements", "topics"]
 
 
 def engagements(args: argparse.Namespace) -> str | TextTable:
@@ -32,9 +37,8 @@ def engagements(args: argparse.Namespace) -> str | TextTable:
             e.id,
             e.title,
         ],
-        ["date", "status", "kind", "countries", "id", "title"],
         text_column="title",
-        optional=["status", "kind", "countries"],
+        optional=["id", "status", "countries"],
     )
 
 
@@ -45,10 +49,9 @@ def statements(args: argparse.Namespace) -> str | TextTable:
         args,
         "statements",
         found,
-        lambda s: [s.kind.value, s.id, s.summary],
-        ["kind", "id", "summary"],
+        lambda s: [s.kind.value, ",".join(s.countries) or "-", s.id, s.summary],
         text_column="summary",
-        optional=["kind"],
+        optional=["countries", "id"],
     )
 
 
@@ -60,22 +63,26 @@ def countries(args: argparse.Namespace) -> str | TextTable:
         "countries",
         found,
         lambda c: [c.code, c.alpha3, c.region.value, c.name],
-        ["code", "alpha3", "region", "name"],
         text_column="name",
         optional=["alpha3", "region"],
+        whole=["code", "alpha3"],
     )
 
 
 def people(args: argparse.Namespace) -> str | TextTable:
-    """List the people the records name."""
+    """List the people the records name, of one country if asked."""
+    book = edition(args)
+    found = book.people()
+    if args.country is not None:
+        code = book.country(args.country).code
+        found = tuple(person for person in found if person.country == code)
     return listing(
         args,
         "people",
-        edition(args).people(),
+        found,
         lambda p: [p.id, p.country, p.name, p.office],
-        ["id", "country", "name", "office (2015)"],
-        text_column="office (2015)",
-        optional=["country", "name"],
+        text_column="office",
+        optional=["id", "country"],
     )
 
 
@@ -86,19 +93,7 @@ def topics(args: argparse.Namespace) -> str | TextTable:
         "topics",
         edition(args).topics(),
         lambda t: [t.id, t.parent or "-", t.label],
-        ["id", "parent", "label"],
         text_column="label",
         optional=["parent"],
-    )
-
-
-def search(args: argparse.Namespace) -> str | TextTable:
-    """List the sentences that contain the phrase."""
-    return listing(
-        args,
-        "sentences",
-        edition(args).search(args.query),
-        lambda s: [s.id, s.text],
-        ["sentence", "text"],
-        text_column="text",
+        whole=["id", "parent"],
     )

@@ -9,34 +9,133 @@ from __future__ import annotations
 
 import argparse
 import datetime
-from typing import NoReturn
+import re
+import textwrap
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
+from typing import Any, Final, NoReturn
 
+from bluebook_data._edition.names import close_matches
 from bluebook_data._exports.format_names import EXPORT_FORMATS, FORMATS
 
-__all__ = ["PROGRAM", "Parser", "UsageError", "parser"]
+__all__ = [
+    "COLUMNS",
+    "LISTING_FORMATS",
+    "PROGRAM",
+    "RECORD_FORMATS",
+    "SHELLS",
+    "Parser",
+    "UsageError",
+    "parser",
+]
 
 PROGRAM = "bluebook-data"
+
+#: The columns of each listing's table, in the order shown; ``--columns`` chooses among them.
+COLUMNS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType({
+    "engagements": ("date", "status", "kind", "countries", "id", "title"),
+    "statements": ("kind", "countries", "id", "summary"),
+    "countries": ("code", "alpha3", "region", "name"),
+    "people": ("id", "country", "name", "office"),
+    "topics": ("id", "parent", "label"),
+    "search": ("sentence", "text"),
+    "events": ("date", "event", "mode", "actor", "recipient", "engagement"),
+})  # fmt: skip
+#: The formats of a listing: a table for people, text for programs, a Markdown table to paste.
+LISTING_FORMATS: Final = (*FORMATS, "markdown")
+#: The formats of one record: its page for people, or text for programs.
+RECORD_FORMATS: Final = FORMATS
+#: The shells whose completion script ``completion`` prints.
+SHELLS: Final = ("bash", "zsh", "fish", "tcsh")
 
 _EXAMPLES = """\
 examples:
   bluebook-data engagements --country Russia
-  bluebook-data engagements --kind summit_meeting --columns date,id,title
-  bluebook-data engagement 2015-09-28-summit-new-york
-  bluebook-data search "peace treaty" --wide
+  bluebook-data engagement 2015-09-28
+  bluebook-data search "peace treaty"
   bluebook-data statements --country KZ --format json
+  bluebook-data person Putin
 """
 
 
 class UsageError(Exception):
-    """A command line that argparse rejected."""
+    """A command line that argparse rejected, with the program (and subcommand) it was given to.
+
+    Attributes:
+        prog: ``bluebook-data`` or ``bluebook-data COMMAND``, whose ``--help`` explains.
+    """
+
+    def __init__(self, message: str, prog: str = PROGRAM) -> None:
+        super().__init__(message, prog)
+        self.message = message
+        self.prog = prog
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class _Help(argparse.RawDescriptionHelpFormatter):
+    """Help wrapped to the terminal: each line of the command list and examples on its own."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        lines = []
+        for line in text.splitlines():
+            # A command's description continues under itself, an example's under its command.
+            found = re.match(r"(\s+\S+\s\s+)", line) or re.match(r"(\s+)", line)
+            hang = " " * (len(found.group(1)) if found else 0)
+            wrapped = textwrap.wrap(
+                line, width, subsequent_indent=hang, break_on_hyphens=False, break_long_words=False
+            )
+            lines += [indent + part for part in wrapped] or [""]
+        return "\n".join(lines) + "\n"
 
 
 class Parser(argparse.ArgumentParser):
-    """An argument parser that raises :class:`UsageError` instead of printing usage and exiting."""
+    """An argument parser that raises :class:`UsageError` instead of printing usage and exiting.
+
+    Attributes:
+        subcommands: Each subcommand's own parser, by name.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.subcommands: dict[str, Parser] = {}
 
     def error(self, message: str) -> NoReturn:
         """Raise the message, for the caller's one-line error and exit status."""
-        raise UsageError(message)
+        raise UsageError(message, self.prog)
+
+    def _check_value(self, action: argparse.Action, value: Any) -> None:
+        # argparse lists every choice; one grammar for the package names the nearest instead.
+        if action.choices is not None and value not in action.choices:
+            what = "command" if isinstance(action, argparse._SubParsersAction) else "choice"
+            choices = [str(choice) for choice in action.choices]
+            close = close_matches(str(value), choices)
+            where = "" if what == "command" else f"{'/'.join(action.option_strings)}: "
+            meant = f"did you mean {' or '.join(map(repr, close))}?" if close else ""
+            raise UsageError(
+                f"{where}unknown {what} {value!r}; {meant or 'choose from: ' + ', '.join(choices)}",
+                self.prog,
+            )
+
+    def parse_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: None = None
+    ) -> argparse.Namespace:
+        """Parse the command line; refuse, naming the subcommand, what it does not take."""
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            command = getattr(parsed, "command", None)
+            sub = self.subcommands.get(command or "", self)
+            known = [option for action in sub._actions for option in action.option_strings]
+            given = extras[0].split("=", 1)[0]
+            if given.startswith("-"):
+                close = close_matches(given, known)
+                hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
+                message = f"{sub.prog} does not take {given}{hint}"
+            else:
+                message = f"{sub.prog} does not take {given!r}: too many arguments"
+            raise UsageError(message, sub.prog)
+        return parsed
 
 
 def _count(text: str) -> int:
@@ -51,6 +150,7 @@ class _Commands:
     """Adds subcommands to a parser and keeps the line each shows in the help."""
 
     def __init__(self, parser: Parser) -> None:
+        self._parser = parser
         # argparse lists subcommands one indent deeper than options and wraps the long names;
         # the epilog lists them instead, a line each.
         self._actions = parser.add_subparsers(
@@ -58,21 +158,39 @@ class _Commands:
         )
         self.lines: list[str] = []
 
-    def add(self, name: str, module: str, help: str, listing: bool = True) -> Parser:
-        """Add the subcommand ``name``, run by the function of that name in ``module``."""
-        sub: Parser = self._actions.add_parser(name, help=help, description=help)
+    def add(
+        self,
+        name: str,
+        module: str,
+        help: str,
+        listing: bool = True,
+        record: bool = False,
+    ) -> Parser:
+        """Add the subcommand ``name``, run by the function of that name in ``module``.
+
+        A ``listing`` takes ``--format``, ``--columns``, ``--wide`` and ``--limit``; one
+        ``record`` takes ``--format``; any other command adds its own options.
+        """
+        sub: Parser = self._actions.add_parser(
+            name, help=help, description=help, prog=f"{PROGRAM} {name}", formatter_class=_Help
+        )
         self.lines.append(f"  {name:<12} {help}")
+        self._parser.subcommands[name] = sub
         sub.set_defaults(handler=(f"bluebook_data.{module}", name))
         if listing:
             shown = sub.add_argument_group("output")
             shown.add_argument(
                 "--format",
-                choices=FORMATS,
+                choices=LISTING_FORMATS,
                 default="table",
-                help="table (the default, for people), json, jsonl (a record a line) or csv",
+                metavar="FORMAT",
+                help="table (the default, for people), json, jsonl (a record a line), csv, tsv, "
+                "or markdown (the table's columns, to paste)",
             )
             shown.add_argument(
-                "--columns", help="the table's columns to show, comma-separated, e.g. date,id"
+                "--columns",
+                metavar="NAMES",
+                help=f"the table's columns to show, comma-separated: {','.join(COLUMNS[name])}",
             )
             shown.add_argument(
                 "--wide",
@@ -80,7 +198,18 @@ class _Commands:
                 help="never shorten the table to the terminal's width",
             )
             shown.add_argument("--limit", type=_count, metavar="N", help="show at most N records")
+        elif record:
+            sub.add_argument(
+                "--format",
+                choices=RECORD_FORMATS,
+                default="table",
+                metavar="FORMAT",
+                help="table (the default: the record as a page), json, jsonl, csv or tsv",
+            )
         return sub
+
+
+_OPENS = "a unique start of its id, or words of its {}"
 
 
 def _add_queries(commands: _Commands) -> None:
@@ -97,9 +226,13 @@ def _add_queries(commands: _Commands) -> None:
     found.add_argument("--status", help="held or planned")
 
     one = commands.add(
-        "engagement", "cli.details", "show one engagement with its evidence and sources"
+        "engagement",
+        "cli.details",
+        "show one engagement, its evidence and sources",
+        listing=False,
+        record=True,
     )
-    one.add_argument("id", help="the engagement's id, e.g. 2015-09-28-summit-new-york")
+    one.add_argument("id", help=f"the engagement: {_OPENS.format('title')}, e.g. 2015-09-28")
 
     said = commands.add(
         "statements", "cli.listings", "list the text's assessments, policies and outcomes"
@@ -107,14 +240,49 @@ def _add_queries(commands: _Commands) -> None:
     said.add_argument("--country", help="name, alias or ISO code")
     said.add_argument("--kind", help="assessment, policy or outcome")
     said.add_argument("--topic", help="topic id or label")
+    one = commands.add(
+        "statement",
+        "cli.details",
+        "show one statement and its evidence",
+        listing=False,
+        record=True,
+    )
+    one.add_argument("id", help=f"the statement: {_OPENS.format('summary')}")
 
     listed = commands.add("countries", "cli.listings", "list the countries the text refers to")
     listed.add_argument("--region", help="east_asia, russia, central_asia or caucasus")
+    one = commands.add(
+        "country",
+        "cli.details",
+        "show one country and what it took part in",
+        listing=False,
+        record=True,
+    )
+    one.add_argument("name", help="name, alias or ISO code, e.g. Georgia, KZ, KAZ, 398")
 
-    commands.add("people", "cli.listings", "list the people the records name")
+    listed = commands.add("people", "cli.listings", "list the people the records name")
+    listed.add_argument("--country", help="the person's country: name, alias or ISO code")
+    one = commands.add(
+        "person",
+        "cli.details",
+        "show one person and the engagements they attended",
+        listing=False,
+        record=True,
+    )
+    one.add_argument("name", help="name, family name or id, e.g. Putin")
+
     commands.add("topics", "cli.listings", "list the topics")
+    one = commands.add(
+        "topic",
+        "cli.details",
+        "show one topic and what the text says of it",
+        listing=False,
+        record=True,
+    )
+    one.add_argument("name", help="id or label, e.g. peace-treaty")
+
     search = commands.add(
-        "search", "cli.listings", "find sentences containing a phrase (case-insensitive)"
+        "search", "cli.searching", "find sentences containing a phrase (case-insensitive)"
     )
     search.add_argument("query", help="the phrase to look for")
     events = commands.add(
@@ -150,7 +318,21 @@ def _add_files(commands: _Commands) -> None:
         choices=("polecat", "icews"),
         help="with --format parquet: write only the events in POLECAT's or ICEWS's columns",
     )
-    commands.add("text", "cli.details", "print the verbatim source text", listing=False)
+    text = commands.add(
+        "text", "cli.details", "print the source text, wrapped to the terminal", listing=False
+    )
+    text.add_argument(
+        "--ids", action="store_true", help="start each sentence on its own line, after its id"
+    )
+    completion = commands.add(
+        "completion", "cli.completion", "print a shell completion script", listing=False
+    )
+    completion.add_argument(
+        "shell",
+        choices=SHELLS,
+        help="bash: source it from ~/.bashrc; zsh: save it as _bluebook-data on $fpath; "
+        "fish: save it in ~/.config/fish/completions/bluebook-data.fish",
+    )
 
 
 def _add_authoring(commands: _Commands) -> None:
@@ -193,9 +375,10 @@ def parser() -> Parser:
     """Return the command line's parser, every subcommand included."""
     built = Parser(
         prog=PROGRAM,
-        usage="%(prog)s [-h] [--version] [--data DIR] COMMAND [options]",
+        # -h and --version are listed under the options; the line stays short for a narrow screen.
+        usage="%(prog)s [--data DIR] COMMAND [options]",
         description="Query the Diplomatic Bluebook 2016, Chapter 2 Section 5 (Overview).",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Help,
     )
     built.add_argument("--version", action="store_true", help="print the package and data versions")
     built.add_argument(
