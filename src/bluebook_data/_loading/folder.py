@@ -124,12 +124,14 @@ def open_folder(path: str | os.PathLike[str]) -> OpenFolder:
     Raises:
         DataError: if ``path`` is not a folder that can be opened.
     """
+    shown = os.fsdecode(path) if isinstance(path, bytes) else str(path)
     try:
         return OpenFolder(path)
-    except (OSError, ValueError) as error:  # ValueError: a NUL in the path
-        shown = os.fsdecode(path) if isinstance(path, bytes) else str(path)
-        reason = getattr(error, "strerror", None) or str(error)
-        raise DataError(shown, (f"not a folder ({reason}) @ $",)) from None
+    except (FileNotFoundError, NotADirectoryError, ValueError):  # ValueError: a NUL in the path
+        raise DataError(shown, ("not a folder @ $",)) from None
+    except OSError as error:
+        problem = f"cannot open the folder ({error.strerror or error}) @ $"
+        raise DataError(shown, (problem,)) from None
 
 
 def decode_text(raw: bytes, name: str) -> str:
