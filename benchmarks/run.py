@@ -158,6 +158,51 @@ SCALE_TARGETS = (
 )
 
 
+HOSTILE_SHAPES = (
+    "topic chain",
+    "sentence rules",
+    "quotes",
+    "wide records",
+    "deep records",
+    "big text",
+)
+
+
+def _largest(samples: Mapping[str, list[float]], shape: str, what: str) -> str:
+    """Return the name of the largest factor's measurement of ``what`` for ``shape``."""
+    names = (f"{shape}: {what}, {factor}x" for factor in (100, 10, 1))
+    return next(name for name in names if name in samples)
+
+
+def _hostile_growth(shape: str) -> Callable[[Mapping[str, list[float]]], float]:
+    def measure(samples: Mapping[str, list[float]]) -> float:
+        largest = _largest(samples, shape, "time per byte")
+        return ratio(largest, f"{shape}: time per byte, 1x")(samples)
+
+    return measure
+
+
+def _hostile_memory(shape: str) -> Callable[[Mapping[str, list[float]]], float]:
+    def measure(samples: Mapping[str, list[float]]) -> float:
+        return statistics.median(samples[_largest(samples, shape, "peak memory per byte")])
+
+    return measure
+
+
+#: Issue #16: folders shaped by an attacker cost, per byte, at 100x what they cost at 1x (within
+#: 2x), and never hold more than 20 times their files' size in memory (see hostile.py).
+HOSTILE_TARGETS = tuple(
+    target
+    for shape in HOSTILE_SHAPES
+    for target in (
+        Target("16", f"{shape}: time per byte, largest / 1x", _hostile_growth(shape), 2.0),
+        Target(
+            "16", f"{shape}: peak memory / the files' size, largest", _hostile_memory(shape), 20.0
+        ),
+    )
+)
+
+
 def memory_targets(factor: int) -> tuple[Target, ...]:
     """Return issue #20's memory targets at ``factor`` times the shipped records."""
     json_kept = f"kept by json.loads, {factor}x"
@@ -240,6 +285,20 @@ def scale(python: Path, rounds: int) -> dict[str, list[float]]:
     return samples
 
 
+def hostile(python: Path, smoke: bool) -> dict[str, list[float]]:
+    """Run ``hostile.py`` in the scratch environment and return its samples."""
+    factors = ["1", "10"] if smoke else ["1", "10", "100"]
+    rounds = "1" if smoke else "3"
+    found = subprocess.run(
+        [python, HERE / "hostile.py", "--json", "--rounds", rounds, "--factors", *factors],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    samples: dict[str, list[float]] = json.loads(found.stdout)
+    return samples
+
+
 def memory(python: Path, factor: int, rounds: int) -> dict[str, list[float]]:
     """Run ``memory.py`` in the scratch environment and return its samples, in bytes."""
     found = subprocess.run(
@@ -283,6 +342,8 @@ def _format(value: float, unit: str) -> str:
                 return f"{value / size:.3g} {name}"
     if unit == "B":
         return f"{value / 1024:.2f} KiB"
+    if unit == "x":
+        return f"{value:.3g}x"
     return f"{value / 2**20:.1f} MiB"
 
 
@@ -321,6 +382,12 @@ def targets_table(
     return lines, failed
 
 
+def _unit(name: str, unit: str) -> str:
+    if name.startswith("peak RSS per"):
+        return "B"
+    return "x" if "peak memory per byte" in name else unit
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--smoke", action="store_true", help="few rounds; fail only by over 2x")
@@ -337,12 +404,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         (time_processes(python, PROCESSES, rounds), "s"),
         (time_in_process(python, rounds, 0.005 if options.smoke else 0.02), "s"),
         (scale(python, 1 if options.smoke else 3), "s"),
+        (hostile(python, options.smoke), "s"),
         (memory(python, factor, 1 if options.smoke else 3), "bytes"),
     ):
         samples |= found
-        units |= {name: "B" if name.startswith("peak RSS per") else unit for name in found}
+        units |= {name: _unit(name, unit) for name in found}
 
-    targets = (*TARGETS, *SCALE_TARGETS, *memory_targets(factor))
+    targets = (*TARGETS, *SCALE_TARGETS, *memory_targets(factor), *HOSTILE_TARGETS)
     lines, failed = targets_table(samples, options.smoke, targets)
     report = [
         *describe_machine(python),

@@ -19,6 +19,7 @@ ROOT = "bluebook_data"
 LAZY = {
     ("bluebook_data._edition.names", "difflib"),
     ("bluebook_data.errors", "difflib"),
+    ("bluebook_data.errors", "unicodedata"),
     ("bluebook_data._display.plot", "matplotlib"),
     ("bluebook_data._display.notebook", "bluebook_data._display.html"),
     ("bluebook_data.cli.common", "bluebook_data._exports.formats"),

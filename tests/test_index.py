@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import gc
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
 
 import attrs
 import pytest
@@ -133,10 +134,10 @@ def _with_only_topics(book: bb.Bluebook, parents: dict[str, str | None]) -> bb.B
 def test_a_topic_filter_takes_every_depth_of_narrower_topics(book: bb.Bluebook) -> None:
     """A topic's family is itself and its narrower topics at any depth, never its broader ones."""
     chain = _with_only_topics(book, {"a": None, "b": "a", "c": "b", "d": "c", "other": None})
-    family = Index(chain.chapter(), chain.records)._topic_families
-    assert family["a"] == {"a", "b", "c", "d"}
-    assert family["c"] == {"c", "d"}
-    assert family["other"] == {"other"}
+    index = Index(chain.chapter(), chain.records)
+    assert index.topic_family("a") == {"a", "b", "c", "d"}
+    assert index.topic_family("c") == {"c", "d"}
+    assert index.topic_family("other") == {"other"}
 
 
 def test_a_hand_made_topic_cycle_still_indexes(book: bb.Bluebook) -> None:
@@ -145,9 +146,9 @@ def test_a_hand_made_topic_cycle_still_indexes(book: bb.Bluebook) -> None:
     Each member of the cycle then counts the others as narrower.
     """
     cycle = _with_only_topics(book, {"a": "b", "b": "a", "c": "a", "orphan": "missing"})
-    family = Index(cycle.chapter(), cycle.records)._topic_families
-    assert family["a"] == family["b"] == {"a", "b", "c"}
-    assert family["orphan"] == {"orphan"}
+    index = Index(cycle.chapter(), cycle.records)
+    assert index.topic_family("a") == index.topic_family("b") == {"a", "b", "c"}
+    assert index.topic_family("orphan") == {"orphan"}
 
 
 def test_building_an_index_leaves_no_garbage_cycles(book: bb.Bluebook) -> None:
@@ -159,3 +160,40 @@ def test_building_an_index_leaves_no_garbage_cycles(book: bb.Bluebook) -> None:
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+def _mutable_reachable(value: object, path: str, seen: set[int]) -> Iterator[str]:
+    """Yield the path of every dict, list, set or bytearray reachable from ``value``."""
+    if id(value) in seen or isinstance(value, str | bytes | int | float | type(None) | type):
+        return
+    seen.add(id(value))
+    if isinstance(value, dict | list | set | bytearray):
+        yield f"{path}: {type(value).__name__}"
+        return
+    if isinstance(value, Mapping):  # a read-only view: what it shows must be read-only too
+        for key, item in value.items():
+            yield from _mutable_reachable(key, f"{path} key", seen)
+            yield from _mutable_reachable(item, f"{path}[{key!r}]", seen)
+    elif isinstance(value, tuple | frozenset):
+        for position, item in enumerate(value):
+            yield from _mutable_reachable(item, f"{path}[{position}]", seen)
+    elif attrs.has(type(value)):
+        for field in attrs.fields(type(value)):  # type: ignore[arg-type]  # attrs.has said so
+            yield from _mutable_reachable(getattr(value, field.name), f"{path}.{field.name}", seen)
+    elif hasattr(value, "__dict__") and not callable(value):
+        for name, item in vars(value).items():
+            yield from _mutable_reachable(item, f"{path}.{name}", seen)
+
+
+def test_no_mutable_container_is_reachable_from_the_index(book: bb.Bluebook) -> None:
+    """Every table of the shared index is a read-only mapping, tuple or frozenset, all the way."""
+    index = Index(book.chapter(), book.records)
+    assert list(_mutable_reachable(index, "index", set())) == []
+    assert list(_mutable_reachable(book, "book", set())) == []
+
+
+def test_the_walk_over_the_index_would_see_a_mutable_table(book: bb.Bluebook) -> None:
+    """The walk above finds a plain dict where one is put, so its silence means something."""
+    index = Index(book.chapter(), book.records)
+    vars(index)["_planted"] = MappingProxyType({"a": (1, {"b": 2})})
+    assert list(_mutable_reachable(index, "index", set())) == ["index._planted['a'][1]: dict"]

@@ -383,7 +383,9 @@ DATE_LIKE = st.text(alphabet="0123456789-/T ２٣", max_size=12) | st.from_regex
 
 
 def _is_real_date(year: int, month: int | None = None, day: int | None = None) -> bool:
-    # Leap years repeat every 400 years, and calendar only counts years from 1.
+    # Leap years repeat every 400 years, and calendar only counts years from 1, as dates do.
+    if year < 1:
+        return False
     if month is None or not 1 <= month <= 12:
         return month is None
     return day is None or 1 <= day <= calendar.monthrange(2000 + year % 400, month)[1]
@@ -400,5 +402,5 @@ def test_partial_date_parses_exactly_the_iso_forms(text: str) -> None:
     elif _is_real_date(*map(int, text.split("-"))):
         assert bb.PartialDate.parse(text).isoformat() == text
     else:
-        with pytest.raises(ValueError, match=r"^(month|day) must be"):
+        with pytest.raises(ValueError, match=r"^(year|month|day) must be"):
             bb.PartialDate.parse(text)

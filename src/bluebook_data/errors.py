@@ -6,6 +6,8 @@ keeps them as attributes, so that code can react to the wrong value without pars
 
 from __future__ import annotations
 
+from typing import Final
+
 __all__ = [
     "BluebookError",
     "DataError",
@@ -19,6 +21,39 @@ __all__ = [
 ]
 
 
+#: The Unicode categories a terminal could act on: controls (C0, DEL, C1), format characters (the
+#: bidirectional overrides and isolates, zero-width marks), surrogates, and line and paragraph
+#: separators. Letters, marks and spaces of every script are kept.
+ACTIVE_CATEGORIES: Final = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+
+
+# Not in __all__: the package's own loader and display use it; it is no part of the API.
+def inert(text: str) -> str:
+    r"""Return ``text`` with every control, format and separator character as its escape.
+
+    A string a folder supplies may hold ESC, an OSC sequence, a carriage return, a line break, a
+    C1 control or a bidirectional override; printed raw, it could retitle the terminal, rewrite
+    what is on screen or forge a line such as "no problems". Each such character is written as its
+    Python escape (``\x1b``, ``\n``, ``\u202e``); letters, marks and spaces of every script stay.
+
+    >>> print(inert("Title\x1b]0;owned\x07\nno problems"))
+    Title\x1b]0;owned\x07\nno problems
+    >>> inert("Тбилиси, 東京\u3000ok")
+    'Тбилиси, 東京\u3000ok'
+    """
+    if text.isprintable():  # every character of those categories is unprintable
+        return text
+    # Imported here: importing the package must stay cheap, and most strings never need it.
+    import unicodedata
+
+    return "".join(
+        char.encode("unicode_escape").decode("ascii")
+        if not char.isprintable() and unicodedata.category(char) in ACTIVE_CATEGORIES
+        else char
+        for char in text
+    )
+
+
 class BluebookError(Exception):
     """Base class of every error this package raises on purpose."""
 
@@ -29,6 +64,10 @@ class DataError(BluebookError):
     Attributes:
         file: The name of the data file at fault.
         problems: One line per problem, each ending in the field path (``@ $.engagements[3].date``).
+
+    Both are kept as they were found; the message, ``str(error)``, shows them :func:`inert`, so
+    that printing the error cannot act on a terminal whatever control characters a folder put in
+    a name or a key.
     """
 
     def __init__(self, file: str, problems: tuple[str, ...]) -> None:
@@ -37,7 +76,7 @@ class DataError(BluebookError):
         self.problems = problems
 
     def __str__(self) -> str:
-        return f"{self.file}: " + "; ".join(self.problems)
+        return f"{inert(self.file)}: " + "; ".join(map(inert, self.problems))
 
 
 class UnknownNameError(BluebookError, LookupError):

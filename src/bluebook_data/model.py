@@ -101,6 +101,13 @@ def _none_first(value: int | None) -> int:
     return 0 if value is None else value
 
 
+def _check_year(instance: PartialDate, attribute: attrs.Attribute[int], value: int) -> None:
+    # Python's dates run from year 1 to 9999: a year outside them could not be exported.
+    attrs.validators.instance_of(int)(instance, attribute, value)
+    if not 1 <= value <= 9999:
+        raise ValueError(f"year must be 1-9999, not {value!r}")
+
+
 def _check_month(
     instance: PartialDate, attribute: attrs.Attribute[int | None], value: int | None
 ) -> None:
@@ -135,7 +142,7 @@ class PartialDate:
     'day'
     """
 
-    year: int = attrs.field(validator=attrs.validators.instance_of(int))
+    year: int = attrs.field(validator=_check_year)
     month: int | None = attrs.field(default=None, order=_none_first, validator=_check_month)
     day: int | None = attrs.field(default=None, order=_none_first, validator=_check_day)
 

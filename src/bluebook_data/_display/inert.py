@@ -13,45 +13,24 @@ import re
 import unicodedata
 from typing import Final
 
+# One definition of what is inert, in the lowest layer, so that the loader's errors use it too.
+from bluebook_data.errors import ACTIVE_CATEGORIES, inert
+
 __all__ = ["inert", "inert_json"]
 
-#: The Unicode categories escaped: controls (C0, DEL, C1), format characters (the bidirectional
-#: overrides and isolates, zero-width marks), surrogates, and line and paragraph separators.
-_ACTIVE: Final = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
-#: The characters worth a look: all but printable ASCII (and, in JSON, its layout's white space).
-_NOT_ASCII: Final = re.compile(r"[^ -~]")
+#: The characters worth a look in JSON: all but printable ASCII and its layout's white space.
 _NOT_ASCII_OR_LAYOUT: Final = re.compile(r"[^ -~\n\r\t]")
-
-
-def _python_escape(match: re.Match[str]) -> str:
-    character = match.group()
-    if unicodedata.category(character) not in _ACTIVE:
-        return character
-    return character.encode("unicode_escape").decode("ascii")
 
 
 def _json_escape(match: re.Match[str]) -> str:
     character = match.group()
-    if unicodedata.category(character) not in _ACTIVE:
+    if unicodedata.category(character) not in ACTIVE_CATEGORIES:
         return character
     code = ord(character)
     if code < 0x10000:
         return f"\\u{code:04x}"
     code -= 0x10000  # beyond the Basic Multilingual Plane, JSON writes a surrogate pair
     return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
-
-
-def inert(text: str) -> str:
-    r"""Return ``text`` with every control, format and separator character as its escape.
-
-    Letters, marks and spaces of every script are kept; only what a terminal could act on goes.
-
-    >>> print(inert("Title\x1b]0;owned\x07\nno problems"))
-    Title\x1b]0;owned\x07\nno problems
-    >>> inert("Тбилиси, 東京\u3000ok")
-    'Тбилиси, 東京\u3000ok'
-    """
-    return _NOT_ASCII.sub(_python_escape, text)
 
 
 def inert_json(text: str) -> str:

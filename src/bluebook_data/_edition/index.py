@@ -50,10 +50,12 @@ __all__ = ["Index"]
 
 _Record = TypeVar("_Record")
 #: The filters each query takes, by the query's name.
-_FILTERS: Mapping[str, frozenset[str]] = {
-    "engagements": frozenset(EngagementFilters.__annotations__),
-    "statements": frozenset(StatementFilters.__annotations__),
-}
+_FILTERS: Mapping[str, frozenset[str]] = MappingProxyType(
+    {
+        "engagements": frozenset(EngagementFilters.__annotations__),
+        "statements": frozenset(StatementFilters.__annotations__),
+    }
+)
 _Positions = frozenset[int]
 _NOWHERE: _Positions = frozenset()
 _NO_RECORDS: Results[Any] = Results()
@@ -70,18 +72,27 @@ class _Postings(Generic[_Record]):
         fields: Mapping[str, Callable[[_Record], Iterable[object]]],
     ) -> None:
         self.ordered: Results[_Record] = Results(ordered)
-        self._positions: dict[str, dict[object, _Positions]] = {}
-        self._records: dict[str, dict[object, Results[_Record]]] = {}
+        by_field: dict[str, Mapping[object, _Positions]] = {}
+        records_by_field: dict[str, Mapping[object, Results[_Record]]] = {}
         for field, keys in fields.items():
             positions: defaultdict[object, list[int]] = defaultdict(list)
             for position, record in enumerate(ordered):
                 for key in keys(record):
                     positions[key].append(position)
-            self._positions[field] = {key: frozenset(found) for key, found in positions.items()}
-            self._records[field] = {
-                key: Results(ordered[position] for position in found)
-                for key, found in positions.items()
-            }
+            by_field[field] = MappingProxyType(
+                {key: frozenset(found) for key, found in positions.items()}
+            )
+            records_by_field[field] = MappingProxyType(
+                {
+                    key: Results(ordered[position] for position in found)
+                    for key, found in positions.items()
+                }
+            )
+        # Read-only all the way down: the edition is shared by every caller and thread.
+        self._positions: Mapping[str, Mapping[object, _Positions]] = MappingProxyType(by_field)
+        self._records: Mapping[str, Mapping[object, Results[_Record]]] = MappingProxyType(
+            records_by_field
+        )
 
     def _having(self, field: str, keys: tuple[object, ...]) -> _Positions:
         by_key = self._positions[field]
@@ -107,20 +118,13 @@ def _chronological(engagement: Engagement) -> tuple[bool, tuple[int, int, int], 
     return (date is None, when, engagement.id)
 
 
-def _topic_families(topics: tuple[Topic, ...]) -> Mapping[str, frozenset[str]]:
-    """Map each topic id to itself and every topic below it.
-
-    Each topic is added to its own family and to each ancestor's, walking up from it. The loader
-    refuses cycles and unknown parents; an edition made by hand may have them, and the walk stops
-    at either.
-    """
-    parents = {topic.id: topic.parent for topic in topics}
-    family: dict[str, set[str]] = {topic_id: {topic_id} for topic_id in parents}
-    for topic_id, parent in parents.items():
-        while parent in family and topic_id not in family[parent]:
-            family[parent].add(topic_id)
-            parent = parents[parent]
-    return MappingProxyType({topic_id: frozenset(ids) for topic_id, ids in family.items()})
+def _narrower_topics(topics: tuple[Topic, ...]) -> Mapping[str, tuple[str, ...]]:
+    """Map each topic id to the ids of the topics whose parent it is."""
+    children: defaultdict[str, list[str]] = defaultdict(list)
+    for topic in topics:
+        if topic.parent is not None:
+            children[topic.parent].append(topic.id)
+    return MappingProxyType({parent: tuple(ids) for parent, ids in children.items()})
 
 
 def _unknown_filter(name: str, known: Iterable[str], query: str) -> TypeError:
@@ -183,7 +187,7 @@ class Index:
             display=attrgetter("id"),
             error=UnknownTopicError,
         )
-        self._topic_families = _topic_families(self.topics)
+        self._narrower = _narrower_topics(self.topics)
 
         engagements = tuple(sorted(records.engagements, key=_chronological))
         self._engagement_by_id = MappingProxyType({e.id: e for e in engagements})
@@ -237,6 +241,22 @@ class Index:
             raise UnknownEngagementError(id, close_matches(id, self._engagement_by_id))
         return found
 
+    def topic_family(self, topic_id: str) -> frozenset[str]:
+        """Return the id ``topic_id`` and the ids of every topic below it, at any depth.
+
+        Gathered when asked, in time proportional to the family: every family together can be
+        as large as the square of the topics (a chain), too much to build in advance. The loader
+        refuses cycles; an edition made by hand may have one, and the walk visits each topic once.
+        """
+        family = {topic_id}
+        waiting = [topic_id]
+        while waiting:
+            for narrower in self._narrower.get(waiting.pop(), ()):
+                if narrower not in family:
+                    family.add(narrower)
+                    waiting.append(narrower)
+        return frozenset(family)
+
     # Filters -------------------------------------------------------------------------------
 
     def countries_in(self, region: object) -> Results[Country]:
@@ -286,7 +306,7 @@ class Index:
         if name == "year":
             return (as_year(value),)
         if name == "topic":
-            return tuple(self._topic_families[self.topic(value).id])
+            return tuple(self.topic_family(self.topic(value).id))
         if name == "person":
             return (self.person(value).id,)
         return (resolve_enum(Status, value, "status"),)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType
 from typing import Final, Generic, TypeVar
 
 from bluebook_data.errors import UnknownNameError
@@ -162,14 +163,17 @@ class NameTable(Generic[_Record]):
         display: Callable[[_Record], str],
         error: type[UnknownNameError],
     ) -> None:
-        self._by_key: dict[str, _Record] = {}
+        by_key: dict[str, _Record] = {}
         # The names as given, for suggestions: their words are compared as well as the whole.
-        self._names: list[tuple[str, _Record]] = []
+        names: list[tuple[str, _Record]] = []
         for name, record in entries:
             key = normalise_name(name)
-            if key not in self._by_key:
-                self._by_key[key] = record
-                self._names.append((name, record))
+            if key not in by_key:
+                by_key[key] = record
+                names.append((name, record))
+        # Read-only: the table is shared by every caller and thread.
+        self._by_key: Mapping[str, _Record] = MappingProxyType(by_key)
+        self._names: tuple[tuple[str, _Record], ...] = tuple(names)
         self._display = display
         self._error = error
 

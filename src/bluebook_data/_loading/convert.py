@@ -130,5 +130,6 @@ def make_converter() -> cattrs.Converter:
     return converter
 
 
-#: The converter every load and every export uses.
+#: The converter users reach as ``bluebook_data.converter``, which the exports use too. Loading
+#: structures with a converter of its own, so that a hook registered here cannot weaken it.
 converter: Final[cattrs.Converter] = make_converter()

@@ -7,20 +7,23 @@ tried again on the next call. A folder is read afresh on every call, and never k
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import json
 import os
 import threading
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 from importlib_resources.abc import Traversable
 
 from bluebook_data._edition.bluebook import Bluebook
 from bluebook_data._loading import resources
-from bluebook_data._loading.folder import DEFAULT_MAX_BYTES, decode_text, parse_strict, read_member
+from bluebook_data._loading.folder import (
+    DEFAULT_MAX_BYTES,
+    check_max_bytes,
+    decode_text,
+    open_folder,
+    parse_strict,
+    read_from,
+)
 from bluebook_data._loading.pipeline import Outcome, examine
 from bluebook_data._loading.resources import ANNOTATIONS_FILE
 from bluebook_data._versions import DATA_VERSION
@@ -37,6 +40,17 @@ __all__ = [
 
 _lock = threading.Lock()
 _edition: Bluebook | None = None
+
+
+def _new_lock_in_child() -> None:
+    # A fork copies the lock as it is: held, if another thread was loading at that moment, and
+    # then never released in the child, whose first load would wait for ever.
+    global _lock
+    _lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):  # not on Windows, which does not fork
+    os.register_at_fork(after_in_child=_new_lock_in_child)
 
 
 def load(
@@ -132,40 +146,30 @@ def load_bluebook(root: Traversable | None = None) -> Bluebook:
     return book
 
 
-@contextlib.contextmanager
-def _cyclic_collector_paused() -> Iterator[None]:
-    # The scale target of issue #13 (a load's cost per record at 1,000 times the shipped records
-    # within 1.5 times the shipped edition's) needs this: a large edition allocates millions of
-    # objects, none of them in a reference cycle, and the cyclic collector would scan them again
-    # and again as they pile up. Reference counting frees them all the same.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def examine_folder(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Outcome:
+def examine_folder(
+    path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES, *, keep_document: bool = True
+) -> Outcome:
     """Examine the edition in a folder, as input from a stranger.
+
+    The folder is opened once, and both its files are read beneath that one descriptor. The
+    outcome keeps the parsed annotations unless ``keep_document`` is false.
 
     Raises:
         DataError: if the folder or its annotations cannot be read or parsed at all.
+        TypeError, ValueError: if ``max_bytes`` is not an int of 0 or more.
     """
-    folder = Path(path)
-    if not folder.is_dir():
-        raise DataError(str(path), ("not a folder @ $",))
-    with _cyclic_collector_paused():
-        raw = read_member(folder, ANNOTATIONS_FILE, max_bytes)
-        document = parse_strict(raw, ANNOTATIONS_FILE)
+    check_max_bytes(max_bytes)
+    with open_folder(path) as folder:
+        # No name here holds the bytes or the parsed file: examine alone decides how long
+        # each lives, and lets go of them as soon as it can.
         return examine(
-            document,
-            lambda name: read_member(folder, name, max_bytes, "$.source.text"),
+            parse_strict(read_from(folder, ANNOTATIONS_FILE, max_bytes), ANNOTATIONS_FILE),
+            lambda name: read_from(folder, name, max_bytes, "$.source.text"),
             decode_text,
+            keep_document=keep_document,
         )
 
 
 def load_folder(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Bluebook:
     """Read, check and build the edition in a folder; see :func:`load`."""
-    return raise_problems(examine_folder(path, max_bytes))
+    return raise_problems(examine_folder(path, max_bytes, keep_document=False))

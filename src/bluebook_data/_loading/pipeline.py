@@ -12,16 +12,14 @@ from collections.abc import Callable
 from typing import Any
 
 import attrs
-from cattrs import transform_error
-from cattrs.errors import BaseValidationError
 
 from bluebook_data._edition.bluebook import Bluebook
 from bluebook_data._loading import validate
-from bluebook_data._loading.convert import converter, describe_error
 from bluebook_data._loading.document import AnnotationFile
 from bluebook_data._loading.quotes import resolve_quotes, without_quotes
 from bluebook_data._loading.resources import ANNOTATIONS_FILE
 from bluebook_data._loading.segment import segment
+from bluebook_data._loading.structure import structure_annotations
 from bluebook_data._versions import SCHEMA_VERSION
 from bluebook_data.errors import DataError
 
@@ -86,23 +84,20 @@ def _read_text(
         return None, {error.file: list(error.problems)}
 
 
-def _structure(document: dict[str, Any]) -> tuple[AnnotationFile | None, list[str]]:
-    content = {key: value for key, value in document.items() if key != "$schema"}
-    try:
-        return converter.structure(content, AnnotationFile), []
-    except BaseValidationError as error:  # every field's failure, which transform_error reads
-        return None, transform_error(error, "$", format_exception=describe_error)
-
-
 def examine(
     document: Any,
     read: Callable[[object], bytes],
     decode: Callable[[bytes, str], str],
+    *,
+    keep_document: bool = True,
 ) -> Outcome:
     """Check an annotations file and its text, and build the edition if nothing is wrong.
 
     Args:
         document: The parsed annotations file.
+        keep_document: Whether the outcome keeps the annotations; without them, a caller that
+            holds no reference of its own lets them go as soon as the records are made, so
+            that building the edition does not carry them.
         read: Reads the file the annotations name as their text; raises ``DataError``.
         decode: Turns the text's bytes into a string; raises ``DataError``.
     """
@@ -112,6 +107,7 @@ def examine(
     text, problems = _read_text(document, read, decode)
     found = problems.setdefault(ANNOTATIONS_FILE, [])
     quotes = unresolved = 0
+    resolution = None
     if text is None:
         document = without_quotes(document)
     else:
@@ -122,8 +118,10 @@ def examine(
             resolution.resolved,
             len(resolution.problems),
         )
-    annotations, structure_problems = _structure(document)
+    annotations, structure_problems = structure_annotations(document, consume=not keep_document)
     found += structure_problems
+    if not keep_document:
+        document = resolution = None
     if annotations is not None and text is not None and not found:
         try:
             chapter = segment(text, annotations.structure)

@@ -11,13 +11,16 @@ from typing import Any, Final
 
 import attrs
 
+from bluebook_data._loading.occurrences import occurrences
 from bluebook_data._loading.validate import CITING
 
 __all__ = ["Resolution", "resolve_quotes", "without_quotes"]
 
 _QUOTE_KEYS: Final = frozenset({"type", "exact", "prefix", "suffix"})
-#: How many places an ambiguous quote's message lists.
+#: How many places an ambiguous quote's message lists, and up to how many it counts: a quote
+#: standing everywhere in a long text would otherwise cost the whole text to count.
 _SHOWN: Final = 5
+_COUNTED: Final = 100
 
 
 def _is_quote(item: object) -> bool:
@@ -41,15 +44,9 @@ def _evidence_lists(document: Any) -> list[tuple[str, list[Any]]]:
     return found
 
 
-def _places(text: str, quote: dict[str, Any]) -> list[int]:
-    prefix, exact, suffix = quote.get("prefix", ""), quote["exact"], quote.get("suffix", "")
-    whole = prefix + exact + suffix
-    places = []
-    found = text.find(whole)
-    while found != -1:
-        places.append(found + len(prefix))
-        found = text.find(whole, found + 1)
-    return places
+def _whole(quote: dict[str, Any]) -> str:
+    """Return the prefix, the quote and the suffix, as they must stand together in the text."""
+    return str(quote.get("prefix", "")) + str(quote["exact"]) + str(quote.get("suffix", ""))
 
 
 def _problem(quote: dict[str, Any], path: str) -> str | None:
@@ -82,28 +79,66 @@ def resolve_quotes(document: Any, text: str) -> Resolution:
     """Resolve every quote in ``document``'s evidence to the one place it stands in ``text``.
 
     The document given is left as it is; one without quotes is returned itself, uncopied. A quote
-    that stands nowhere, or in more than one place, is named with the places it could mean.
+    that stands nowhere, or in more than one place, is named with the places it could mean. The
+    text is searched once for all the quotes, not once for each.
     """
+    with_quotes = _with_quotes(document)
+    sound = [item for _, evidence in with_quotes for item in evidence if _is_sound(item)]
+    found = occurrences(text, map(_whole, sound), _COUNTED + 1)
     problems: list[str] = []
     replaced: dict[int, list[Any]] = {}
+    unresolved: list[tuple[int, dict[str, Any], list[int], str]] = []
     resolved = 0
-    for path, evidence in _with_quotes(document):
+    for path, evidence in with_quotes:
         kept = []
         for position, item in enumerate(evidence):
-            where = f"{path}[{position}]"
             if not _is_quote(item):
                 kept.append(item)
                 continue
+            where = f"{path}[{position}]"
             problem = _problem(item, where)
-            places = [] if problem else _places(text, item)
-            if problem is None and len(places) == 1:
+            places = None if problem else _places(item, found)
+            if problem is not None:
+                problems.append(problem)
+            elif places is None:
+                problems.append(_too_costly(item, where))
+            elif len(places) == 1:
                 start, exact = places[0], item["exact"]
                 kept.append({"start": start, "end": start + len(exact), "text": exact})
                 resolved += 1
-            else:
-                problems.append(problem or _unresolved(item, text, places, where))
+            else:  # its message waits for one more search, made for all of them at once
+                unresolved.append((len(problems), item, places, where))
+                problems.append("")
         replaced[id(evidence)] = kept
+    alone = occurrences(
+        text, (item["exact"] for _, item, places, _ in unresolved if not places), _SHOWN
+    )
+    for at, item, places, where in unresolved:
+        problems[at] = _unresolved(item, places, alone.get(item["exact"]) or [], where)
     return Resolution(_rebuilt(document, replaced), problems, resolved)
+
+
+def _is_sound(item: object) -> bool:
+    return _is_quote(item) and _problem(item, "") is None  # type: ignore[arg-type]
+
+
+def _places(quote: dict[str, Any], found: dict[str, list[int] | None]) -> list[int] | None:
+    """Return where ``quote`` itself starts, wherever its prefix, it and its suffix stand.
+
+    None if the search gave up on it (see :func:`occurrences`).
+    """
+    places = found[_whole(quote)]
+    if places is None:
+        return None
+    prefix = len(quote.get("prefix", ""))
+    return [place + prefix for place in places]
+
+
+def _too_costly(quote: dict[str, Any], where: str) -> str:
+    return (
+        f"the quote {quote['exact']!r} is in a text too repetitive to place it within the work "
+        f"allowed for the text's size; give a longer prefix or suffix, or its offsets @ {where}"
+    )
 
 
 def without_quotes(document: Any) -> Any:
@@ -124,16 +159,21 @@ def _with_quotes(document: Any) -> list[tuple[str, list[Any]]]:
     ]
 
 
-def _unresolved(quote: dict[str, Any], text: str, places: list[int], where: str) -> str:
+def _unresolved(quote: dict[str, Any], places: list[int], alone: list[int], where: str) -> str:
     exact = quote["exact"]
     if places:
+        counted = len(places)
         shown = ", ".join(map(str, places[:_SHOWN]))
-        more = f" and {len(places) - _SHOWN} more" if len(places) > _SHOWN else ""
+        if counted > _COUNTED:
+            return (
+                f"the quote {exact!r} stands in more than {_COUNTED} places, at {shown} and "
+                f"more; add a prefix or suffix to choose one @ {where}"
+            )
+        more = f" and {counted - _SHOWN} more" if counted > _SHOWN else ""
         return (
-            f"the quote {exact!r} stands in {len(places)} places, at {shown}{more}; "
+            f"the quote {exact!r} stands in {counted} places, at {shown}{more}; "
             f"add a prefix or suffix to choose one @ {where}"
         )
-    alone = _places(text, {"exact": exact})
     if alone:
         shown = ", ".join(map(str, alone[:_SHOWN]))
         return (

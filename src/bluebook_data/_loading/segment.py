@@ -7,6 +7,7 @@ line, except where the file's sentence rule says otherwise.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterator
@@ -28,16 +29,26 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
         start += len(line) + 1
 
 
-def _sentence_starts(line: Span, rule: SentenceRule) -> list[int]:
-    """Return the offsets in the text where each sentence of ``line`` after the first starts."""
-    starts = {line.start + match.end(1) for match in _SENTENCE_END.finditer(line.text)}
-    starts -= set(rule.no_break_at)
-    starts |= {offset for offset in rule.break_at if line.start < offset < line.end}
-    return sorted(starts)
+class _Breaks:
+    """A sentence rule's exceptions, read once for every paragraph of the text."""
+
+    def __init__(self, rule: SentenceRule) -> None:
+        self.refused = frozenset(rule.no_break_at)
+        self.added = sorted(rule.break_at)
+
+    def starts(self, line: Span) -> list[int]:
+        """Return the offsets in the text where each sentence of ``line`` after the first starts."""
+        starts = {line.start + match.end(1) for match in _SENTENCE_END.finditer(line.text)}
+        starts -= self.refused
+        # Only the added breaks inside this line: found by bisection, not by reading them all.
+        first = bisect.bisect_right(self.added, line.start)
+        last = bisect.bisect_left(self.added, line.end, first)
+        starts.update(self.added[first:last])
+        return sorted(starts)
 
 
-def _sentences(paragraph_id: str, line: Span, rule: SentenceRule) -> tuple[Sentence, ...]:
-    bounds = [line.start, *_sentence_starts(line, rule), line.end]
+def _sentences(paragraph_id: str, line: Span, breaks: _Breaks) -> tuple[Sentence, ...]:
+    bounds = [line.start, *breaks.starts(line), line.end]
     sentences = []
     for number, (start, next_start) in enumerate(itertools.pairwise(bounds), start=1):
         # A sentence leaves out the white space before the next one.
@@ -71,6 +82,7 @@ def segment(text: str, structure: Structure) -> Chapter:
             raise ValueError(f"the declared heading {title!r} is not in the heading lines")
     prefix = f"c{structure.chapter.number}-s{structure.section.number}"
     rule = structure.sentences
+    breaks = _Breaks(rule)
     paragraphs = []
     for index, (start, line) in enumerate(lines[count:], start=1):
         if not line.strip():
@@ -78,7 +90,7 @@ def segment(text: str, structure: Structure) -> Chapter:
         paragraph_id = f"{prefix}-p{index}"
         span = Span(start, start + len(line), line)
         paragraphs.append(
-            Paragraph(paragraph_id, index, span, _sentences(paragraph_id, span, rule))
+            Paragraph(paragraph_id, index, span, _sentences(paragraph_id, span, breaks))
         )
     body = range(lines[count][0], len(text) + 1)
     for offset in (*rule.break_at, *rule.no_break_at):

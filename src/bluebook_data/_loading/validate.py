@@ -8,6 +8,7 @@ a field path only for a problem it reports.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from typing import Final
 
@@ -42,14 +43,31 @@ def _quotes(records: Records, text: str) -> Iterator[str]:
                     yield f"span {where} {reads} @ {path}"
 
 
+def _folded(id_: str) -> str:
+    """Fold case and Unicode compatibility forms, as NFKC_Casefold does: how ids collide."""
+    if id_.isascii():
+        return id_.lower()
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", id_).casefold())
+
+
 def _duplicates(ids: list[str], kind: str, field: str) -> Iterator[str]:
-    if len(set(ids)) == len(ids):
+    folded = [_folded(id_) for id_ in ids]
+    if len(set(folded)) == len(folded):
         return
-    seen: set[str] = set()
-    for position, id_ in enumerate(ids):
-        if id_ in seen:
+    first: dict[str, int] = {}
+    for position, (id_, key) in enumerate(zip(ids, folded, strict=True)):
+        earlier = first.setdefault(key, position)
+        if earlier == position:
+            continue
+        if ids[earlier] == id_:
             yield f"duplicate {field} {id_!r} @ {_at(kind, position, field)}"
-        seen.add(id_)
+        else:
+            # Lookups fold case, so one of the two could never be found.
+            yield (
+                f"{field} {id_!r} differs from {ids[earlier]!r} at "
+                f"{_at(kind, earlier, field)} only in case or Unicode form; "
+                f"give them different {field}s @ {_at(kind, position, field)}"
+            )
 
 
 def _unknown(
@@ -65,16 +83,25 @@ def _unknown(
     ]
 
 
-def _in_cycle(topic_id: str, parents: dict[str, str | None]) -> bool:
-    # The index gathers a topic's descendants recursively; a cycle would never end.
-    seen = {topic_id}
-    parent = parents.get(topic_id)
-    while parent is not None:
-        if parent in seen:
-            return parent == topic_id
-        seen.add(parent)
-        parent = parents.get(parent)
-    return False
+def _in_cycles(parents: dict[str, str | None]) -> set[str]:
+    """Return the topics that are their own ancestors, walking each parent link once.
+
+    The index gathers a topic's descendants by walking down; a cycle would never end.
+    """
+    finished: set[str] = set()
+    cyclic: set[str] = set()
+    for start in parents:
+        path: dict[str, None] = {}  # the walk from ``start`` so far, in order
+        topic: str | None = start
+        while topic is not None and topic in parents and topic not in finished:
+            if topic in path:  # the walk came back to itself: from there on is a cycle
+                walked = list(path)
+                cyclic.update(walked[walked.index(topic) :])
+                break
+            path[topic] = None
+            topic = parents[topic]
+        finished.update(path)
+    return cyclic
 
 
 def _ids(records: Records) -> Iterator[str]:
@@ -88,12 +115,13 @@ def _ids(records: Records) -> Iterator[str]:
 
 def _topics(records: Records) -> Iterator[str]:
     parents = {topic.id: topic.parent for topic in records.topics}
+    cyclic = _in_cycles(parents)
     for i, topic in enumerate(records.topics):
         if topic.parent is None:
             continue
         if topic.parent not in parents:
             yield f"unknown topic {topic.parent!r} @ {_at('topics', i, 'parent')}"
-        elif _in_cycle(topic.id, parents):
+        elif topic.id in cyclic:
             yield f"topic {topic.id!r} is its own ancestor @ {_at('topics', i, 'parent')}"
 
 

@@ -4,9 +4,10 @@ A pattern is the one date check every consumer of a schema applies: JSON Schema 
 ``format: date`` as a note unless asked to check formats, and a Frictionless ``pattern`` is the
 only date constraint a string field can carry. So the patterns encode the Gregorian calendar
 itself: month 01-12, the length of each month, and 29 February only in leap years (every fourth
-year, but not centuries unless divisible by 400). Year 0000 is allowed, as ISO 8601 and RFC 3339
-allow it. The patterns use only the regular-expression subset that JSON Schema recommends and
-Python's :mod:`re` shares, so that every validator reads them alike.
+year, but not centuries unless divisible by 400). Year 0000 is allowed in a calendar date, as
+ISO 8601 and RFC 3339 allow it; a partial date, which dates a record, starts at year 0001, the
+first that Python's dates hold. The patterns use only the regular-expression subset that JSON
+Schema recommends and Python's :mod:`re` shares, so that every validator reads them alike.
 
 >>> import re
 >>> [bool(re.match(DATE_PATTERN, text)) for text in ("2016-02-29", "2015-02-29", "2015-13-45")]
@@ -31,10 +32,16 @@ _MONTH_AND_DAY: Final = (
     "|02-(0[1-9]|1[0-9]|2[0-8]))"
 )
 _DAY_DATE: Final = f"{_YEAR}-{_MONTH_AND_DAY}|{_LEAP_YEAR}-02-29"
+_YEAR_FROM_ONE: Final = "(000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})"
+# As _LEAP_YEAR, without year 0000.
+_LEAP_YEAR_FROM_ONE: Final = (
+    "([0-9]{2}(0[48]|[2468][048]|[13579][26])|(0[48]|[2468][048]|[13579][26])00)"
+)
+_PARTIAL_DAY_DATE: Final = f"{_YEAR_FROM_ONE}-{_MONTH_AND_DAY}|{_LEAP_YEAR_FROM_ONE}-02-29"
 
 #: A calendar date, ``YYYY-MM-DD``, that exists.
 DATE_PATTERN: Final = f"^({_DAY_DATE})$"
 
 #: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (the form :meth:`PartialDate.isoformat` gives), each a
-#: real year, month or day.
-PARTIAL_DATE_PATTERN: Final = f"^({_YEAR}(-{_MONTH})?|{_DAY_DATE})$"
+#: real year from 0001, month or day.
+PARTIAL_DATE_PATTERN: Final = f"^({_YEAR_FROM_ONE}(-{_MONTH})?|{_PARTIAL_DAY_DATE})$"
