@@ -56,8 +56,8 @@ _FILTERS: Mapping[str, frozenset[str]] = MappingProxyType(
         "statements": frozenset(StatementFilters.__annotations__),
     }
 )
-_Positions = frozenset[int]
-_NOWHERE: _Positions = frozenset()
+#: Positions in a postings' order, ascending: a tuple, the most compact form to keep for each key.
+_Positions = tuple[int, ...]
 _NO_RECORDS: Results[Any] = Results()
 _CODE = attrgetter("code")
 _ID = attrgetter("id")
@@ -80,7 +80,7 @@ class _Postings(Generic[_Record]):
                 for key in keys(record):
                     positions[key].append(position)
             by_field[field] = MappingProxyType(
-                {key: frozenset(found) for key, found in positions.items()}
+                {key: tuple(found) for key, found in positions.items()}
             )
             records_by_field[field] = MappingProxyType(
                 {
@@ -97,8 +97,8 @@ class _Postings(Generic[_Record]):
     def _having(self, field: str, keys: tuple[object, ...]) -> _Positions:
         by_key = self._positions[field]
         if len(keys) == 1:
-            return by_key.get(keys[0], _NOWHERE)
-        return _NOWHERE.union(*[by_key.get(key, _NOWHERE) for key in keys])
+            return by_key.get(keys[0], ())
+        return tuple(sorted(frozenset().union(*[by_key.get(key, ()) for key in keys])))
 
     def matching(self, wanted: list[tuple[str, tuple[object, ...]]]) -> Results[_Record]:
         """Return the records that hold, in each field named, one of its keys; all if none."""
@@ -108,7 +108,8 @@ class _Postings(Generic[_Record]):
             # One key: its records, prebuilt in order, as target 4 (a keyed query) needs.
             field, (key,) = wanted[0]
             return self._records[field].get(key, _NO_RECORDS)
-        found = frozenset.intersection(*[self._having(field, keys) for field, keys in wanted])
+        smallest, *others = sorted((self._having(f, keys) for f, keys in wanted), key=len)
+        found = frozenset(smallest).intersection(*others)
         return Results(map(self.ordered.__getitem__, sorted(found)))
 
 

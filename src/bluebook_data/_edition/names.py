@@ -165,15 +165,15 @@ class NameTable(Generic[_Record]):
     ) -> None:
         by_key: dict[str, _Record] = {}
         # The names as given, for suggestions: their words are compared as well as the whole.
-        names: list[tuple[str, _Record]] = []
+        names: list[str] = []
         for name, record in entries:
             key = normalise_name(name)
             if key not in by_key:
                 by_key[key] = record
-                names.append((name, record))
+                names.append(name)
         # Read-only: the table is shared by every caller and thread.
         self._by_key: Mapping[str, _Record] = MappingProxyType(by_key)
-        self._names: tuple[tuple[str, _Record], ...] = tuple(names)
+        self._names: tuple[str, ...] = tuple(names)
         self._display = display
         self._error = error
 
@@ -187,8 +187,9 @@ class NameTable(Generic[_Record]):
 
     def suggest(self, name: str) -> tuple[str, ...]:
         """Return the display names of the records whose names are closest to ``name``."""
+        by_key = self._by_key
         return _nearest(
             name,
-            ((known, self._display(record)) for known, record in self._names),
+            ((known, self._display(by_key[normalise_name(known)])) for known in self._names),
             _SUGGESTIONS,
         )
