@@ -19,6 +19,7 @@ from bluebook_data._exports import sqlite as sqlite_export
 from bluebook_data._exports.sqlite import STRICT_SINCE, database_tables
 from bluebook_data._tables.columns import Table
 from bluebook_data.cli import main
+from tests.editions import harbour_annotations, write_edition
 
 
 @pytest.fixture(scope="module")
@@ -291,7 +292,21 @@ def test_an_edition_breaking_a_codebook_rule_is_named(tmp_path: Path) -> None:
     )
     broken = attrs.evolve(book, records=attrs.evolve(book.records, engagements=engagements))
     with pytest.raises(
-        ValueError, match=r"engagements row 2015-09-28-summit-new-york: .*plover_event"
+        bb.DataError, match=r"engagements row 2015-09-28-summit-new-york: .*plover_event"
     ):
         bb.write_sqlite(tmp_path / "bluebook.db", book=broken)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_command_line_names_a_codebook_rule_an_edition_breaks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``export --format sqlite`` of such an edition ends with one line and status 2."""
+    document = harbour_annotations()
+    document["records"]["engagements"][0].update(cameo="042", plover_event="ASSAULT")
+    folder = write_edition(tmp_path / "edition", document)
+    argv = ["--data", str(folder), "export", str(tmp_path / "out"), "--format", "sqlite"]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "engagements row 2031-foreign-ministers-harbour" in err

@@ -35,12 +35,14 @@ from bluebook_data._exports.citation import citation_of
 from bluebook_data._exports.datasette import datasette_metadata, metadata_path
 from bluebook_data._exports.sqlite_views import layout_views, sentences_fts
 from bluebook_data._loading.loader import edition_or_shipped
+from bluebook_data._loading.resources import ANNOTATIONS_FILE
 from bluebook_data._tables.codebooks import CAMEO_TO_PLOVER, plover_of_cameo
 from bluebook_data._tables.columns import Column, Table
 from bluebook_data._tables.layouts import CAMEO_CODES
 from bluebook_data._tables.links import link_tables
 from bluebook_data._tables.patterns import PARTIAL_DATE_PATTERN
 from bluebook_data._tables.tables import tables
+from bluebook_data.errors import DataError
 
 __all__ = ["STRICT_SINCE", "create_statement", "database_tables", "quote", "write_sqlite"]
 
@@ -196,9 +198,9 @@ def _fill(connection: sqlite3.Connection, book: Bluebook) -> None:
                 connection.execute(insert, [_cell(row[column.name]) for column in spec.columns])
             except sqlite3.IntegrityError as error:
                 key = ", ".join(str(row[name]) for name in spec.primary_key)
-                raise ValueError(
-                    f"{spec.name} row {key}: {error} (a value the codebooks refuse)"
-                ) from error
+                problem = f"{spec.name} row {key}: {error}, a value the codebooks refuse"
+                problem += " @ $.records"
+                raise DataError(ANNOTATIONS_FILE, (problem,)) from error
     connection.execute(
         "CREATE TABLE metadata (key TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL)"
         + (" STRICT" if strict else "")
@@ -238,7 +240,7 @@ def write_sqlite(path: str | os.PathLike[str], *, book: Bluebook | None = None) 
 
     Raises:
         IsADirectoryError: if ``path`` is a folder.
-        ValueError: naming the table, the row and the rule, for an edition whose data breaks a
+        DataError: naming the table, the row and the rule, for an edition whose data breaks a
             rule of the codebooks that loading does not check (a PLOVER type PLOVER lacks).
         RuntimeError: if the SQLite at hand lacks FTS5 or JSON functions.
 
