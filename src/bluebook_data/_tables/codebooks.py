@@ -127,6 +127,8 @@ CAMEO: Final = Rule(
 #: An offset into the text.
 OFFSET: Final = Rule(minimum=0)
 _WIKIDATA: Final = Rule(pattern="^Q[1-9][0-9]*$")
+#: A state number of the Correlates of War or Gleditsch and Ward lists: three digits at most.
+_STATE_NUMBER: Final = Rule(minimum=2, maximum=999)
 
 #: The rule of each field that has one, by record class name and field name.
 FIELD_RULES: Final[Mapping[tuple[str, str], Rule]] = MappingProxyType(
@@ -135,6 +137,8 @@ FIELD_RULES: Final[Mapping[tuple[str, str], Rule]] = MappingProxyType(
         ("Country", "alpha3"): ALPHA3,
         ("Country", "numeric"): Rule(pattern="^[0-9]{3}$", globs=("[0-9][0-9][0-9]",)),
         ("Country", "wikidata"): _WIKIDATA,
+        ("Country", "cow"): _STATE_NUMBER,
+        ("Country", "gw"): _STATE_NUMBER,
         ("Person", "wikidata"): _WIKIDATA,
         ("Engagement", "cameo"): CAMEO,
         ("Engagement", "plover_event"): Rule(choices=PLOVER_EVENT_TYPES),

@@ -211,7 +211,7 @@ def date_columns(
                 maximum=maximum,
                 get=part(attribute),
             )
-            for attribute, minimum, maximum in (("year", 0, 9999), ("month", 1, 12), ("day", 1, 31))
+            for attribute, minimum, maximum in (("year", 1, 9999), ("month", 1, 12), ("day", 1, 31))
         ),
     ]
 
