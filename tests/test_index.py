@@ -284,3 +284,22 @@ def test_an_official_name_is_found_without_its_article(book: bb.Bluebook) -> Non
     index = Index(book.chapter(), attrs.evolve(book.records, countries=(harbour,)))
     for name in ("Harbour Republic", "the Harbour Republic", "THE HARBOUR REPUBLIC"):
         assert index.country(name) is harbour
+
+
+def test_an_index_built_afresh_answers_every_kind_of_lookup(book: bb.Bluebook) -> None:
+    """A new index finds engagements by id and year, and names each kind of miss with its own."""
+    index = Index(book.chapter(), book.records)
+    dated = next(e for e in book.records.engagements if e.date is not None)
+    assert dated.date is not None
+    assert index.engagement(dated.id) is dated
+    in_year = [e for e in index.engagements({}) if e.date and e.date.year == dated.date.year]
+    assert list(index.engagements({"year": dated.date.year})) == in_year
+    with pytest.raises(bb.UnknownPersonError) as person:
+        index.person("Putn")
+    assert person.value.suggestions[0] == "Vladimir Putin"
+    with pytest.raises(bb.UnknownTopicError) as topic:
+        index.topic("energi")
+    assert topic.value.suggestions[0] == "energy"
+    with pytest.raises(bb.UnknownCountryError) as country:
+        index.country("Rusia")
+    assert country.value.suggestions[0] == "Russia"
