@@ -86,7 +86,7 @@ def mutation(session: nox.Session) -> None:
     ``nox -s mutation -- "bluebook_data._loading.validate.*"``; ``mutmut browse`` then shows the
     survivors. Its working files go to ``mutants/``, which git ignores.
     """
-    session.install("-e", ".[test]", "mutmut>=3.3,<4")
+    session.install("-e", ".[test]", "mutmut>=3.8,<4")
     session.run("mutmut", "run", "--max-children", "2", *session.posargs)
     meta_files = sorted(Path("mutants/src/bluebook_data").glob("*/*.py.meta"))
     for line in _mutation_scores(meta_files):
