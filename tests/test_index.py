@@ -5,7 +5,8 @@ from __future__ import annotations
 import gc
 import unicodedata
 from collections.abc import Iterator, Mapping
-from types import MappingProxyType
+from types import MappingProxyType, TracebackType
+from typing import Any
 
 import attrs
 import pytest
@@ -197,3 +198,145 @@ def test_the_walk_over_the_index_would_see_a_mutable_table(book: bb.Bluebook) ->
     index = Index(book.chapter(), book.records)
     vars(index)["_planted"] = MappingProxyType({"a": (1, {"b": 2})})
     assert list(_mutable_reachable(index, "index", set())) == ["index._planted['a'][1]: dict"]
+
+
+def _frames_shown(caught: pytest.ExceptionInfo[BaseException]) -> list[str]:
+    """Return the functions of this package a notebook's traceback would show, innermost last."""
+    shown = []
+    tb: TracebackType | None = caught.tb
+    while tb is not None:
+        frame = tb.tb_frame
+        inside = "bluebook_data" in frame.f_code.co_filename
+        if inside and frame.f_locals.get("__tracebackhide__") is not True:
+            shown.append(frame.f_code.co_name)
+        tb = tb.tb_next
+    return shown
+
+
+@pytest.mark.parametrize(
+    ("call", "error"),
+    [
+        (lambda b: b.country("Atlantis"), bb.UnknownCountryError),
+        (lambda b: b.person("Nobody"), bb.UnknownPersonError),
+        (lambda b: b.topic("nothing"), bb.UnknownTopicError),
+        (lambda b: b.engagement("no-such-meeting"), bb.UnknownEngagementError),
+        (lambda b: b.engagement(3), TypeError),
+        (lambda b: b.countries(region="atlantic"), bb.InvalidFilterError),
+        (lambda b: b.engagements(country="Atlantis"), bb.UnknownCountryError),
+        (lambda b: b.engagements(contry="JP"), TypeError),
+        (lambda b: b.statements(topic="nothing"), bb.UnknownTopicError),
+        (lambda b: b.search(" "), bb.InvalidFilterError),
+    ],
+)
+def test_a_bad_argument_shows_no_frame_of_the_package(
+    book: bb.Bluebook, call: Any, error: type[Exception]
+) -> None:
+    """Every function a bad argument passes through hides its frame, as notebooks honour."""
+    with pytest.raises(error) as caught:
+        call(book)
+    assert _frames_shown(caught) == []
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda b: b.engagements(contry="JP"),
+            "engagements() got an unexpected keyword argument 'contry'; did you mean 'country'?",
+        ),
+        (
+            lambda b: b.statements(yeer=2015),
+            "statements() got an unexpected keyword argument 'yeer'",
+        ),
+        (
+            lambda b: b.engagements(zzzzzz=1),
+            "engagements() got an unexpected keyword argument 'zzzzzz'",
+        ),
+        (
+            lambda b: b.search("  \t"),
+            "invalid query '  \\t'; expected a phrase with a non-space character",
+        ),
+    ],
+)
+def test_a_bad_filter_is_named_as_python_names_a_bad_keyword(
+    book: bb.Bluebook, call: Any, message: str
+) -> None:
+    """A filter a query does not take, or a blank phrase, is named with what was meant."""
+    with pytest.raises((TypeError, bb.InvalidFilterError)) as caught:
+        call(book)
+    assert str(caught.value) == message
+
+
+def test_two_filters_each_narrow_the_result(book: bb.Bluebook) -> None:
+    """Filters combine: one keyed filter and another give only records matching both."""
+    visits_with_russia = [
+        e for e in book.engagements() if "RU" in e.countries and e.kind is bb.EngagementKind.VISIT
+    ]
+    assert 0 < len(visits_with_russia) < len(book.engagements(country="RU"))
+    assert list(book.engagements(country="RU", kind="visit")) == visits_with_russia
+    assert list(book.engagements(kind="visit", country="RU")) == visits_with_russia
+
+
+def _dated(id_: str, date: str | None) -> bb.Engagement:
+    return bb.Engagement(
+        id=id_,
+        kind=bb.EngagementKind.VISIT,
+        title=id_,
+        date=None if date is None else bb.PartialDate.parse(date),
+        countries=("JP",),
+        evidence=(bb.Span(start=0, end=1, text="x"),),
+    )
+
+
+def test_engagements_run_by_date_partial_dates_first_undated_last(book: bb.Bluebook) -> None:
+    """A year sorts before its months and a month before its days; ties go by id; no date last."""
+    order = [
+        ("a-undated", None),
+        ("z-2030-12-31", "2030-12-31"),
+        ("z-2031", "2031"),
+        ("a-2031-01", "2031-01"),
+        ("z-2031-05", "2031-05"),
+        ("a-2031-05-01", "2031-05-01"),
+        ("b-2031-05-01", "2031-05-01"),
+        ("a-2031-05-02", "2031-05-02"),
+        ("b-undated", None),
+    ]
+    dated = [_dated(id_, date) for id_, date in order]
+    records = attrs.evolve(book.records, engagements=tuple(reversed(dated)))
+    index = Index(book.chapter(), records)
+    expected = [id_ for id_, date in order if date is not None] + ["a-undated", "b-undated"]
+    assert [e.id for e in index.engagements({})] == expected
+
+
+def test_an_official_name_is_found_without_its_article(book: bb.Bluebook) -> None:
+    """An official name given as 'the Harbour Republic' is found as 'Harbour Republic' too."""
+    harbour = bb.Country(
+        code="HR",
+        alpha3="HRB",
+        numeric="999",
+        name="Harbouria",
+        official_name="the Harbour Republic",
+        region=bb.Region.RUSSIA,
+    )
+    index = Index(book.chapter(), attrs.evolve(book.records, countries=(harbour,)))
+    for name in ("Harbour Republic", "the Harbour Republic", "THE HARBOUR REPUBLIC"):
+        assert index.country(name) is harbour
+
+
+def test_an_index_built_afresh_answers_every_kind_of_lookup(book: bb.Bluebook) -> None:
+    """A new index finds engagements by id and year, and names each kind of miss with its own."""
+    index = Index(book.chapter(), book.records)
+    dated = next(e for e in book.records.engagements if e.date is not None)
+    assert dated.date is not None
+    assert index.engagement(dated.id) is dated
+    in_year = [e for e in index.engagements({}) if e.date and e.date.year == dated.date.year]
+    assert list(index.engagements({"year": dated.date.year})) == in_year
+    with pytest.raises(bb.UnknownPersonError) as person:
+        index.person("Putn")
+    assert person.value.suggestions[0] == "Vladimir Putin"
+    with pytest.raises(bb.UnknownTopicError) as topic:
+        index.topic("energi")
+    assert topic.value.suggestions[0] == "energy"
+    with pytest.raises(bb.UnknownCountryError) as country:
+        index.country("Rusia")
+    assert country.value.suggestions[0] == "Russia"
