@@ -18,7 +18,6 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "myst_nb",
-    "sphinxarg.ext",
     "bluebook_docs",
 ]
 

@@ -3,12 +3,14 @@
 ``generated/data-dictionary.md`` lists every field of every record class and every column of
 every exported table, from the same field descriptions and column specifications the package
 uses, so the documentation cannot drift from the model. ``generated/citation.md`` holds the
-citation and BibTeX entry that :func:`bluebook_data.citation` gives. After an HTML build, the
+citation and BibTeX entry that :func:`bluebook_data.citation` gives; ``generated/cli-reference.md``
+every subcommand with its own arguments, read from the parser. After an HTML build, the
 tutorial notebook is copied beside its page, so that the page's download link finds it.
 """
 
 from __future__ import annotations
 
+import argparse
 import enum
 import shutil
 from pathlib import Path
@@ -20,6 +22,7 @@ import bluebook_data as bb
 from bluebook_data._exports.datapackage import link_tables
 from bluebook_data._tables.fields import RECORD_CLASSES, data_fields, describe, field_types
 from bluebook_data._tables.tables import tables
+from bluebook_data.cli.parser import parser
 
 
 def _type_name(hint: Any) -> str:
@@ -120,10 +123,58 @@ def citation_page() -> str:
     )
 
 
+#: The options every listing shares, described once at the top of the reference.
+_OUTPUT_OPTIONS = ("--format", "--columns", "--wide", "--limit")
+
+
+def _option_text(action: argparse.Action) -> str:
+    positional = action.metavar if isinstance(action.metavar, str) else action.dest.upper()
+    names = ", ".join(f"`{name}`" for name in action.option_strings) or f"`{positional}`"
+    if action.choices:
+        names += " (" + ", ".join(str(choice) for choice in action.choices) + ")"
+    return f"{names}: {action.help or ''}"
+
+
+def cli_reference() -> str:
+    """Return every subcommand with its own arguments, as MyST Markdown, from the parser.
+
+    The output options every listing takes are described once, above the table, rather than
+    under each subcommand.
+    """
+    grammar = parser()
+    commands = next(a for a in grammar._actions if isinstance(a, argparse._SubParsersAction))
+    lines = [
+        "Every listing (the commands marked *listing*) also takes "
+        + ", ".join(f"`{name}`" for name in _OUTPUT_OPTIONS)
+        + "; `--data DIR` before any command queries the edition in DIR.",
+        "",
+        "| command | what it does | its own arguments |",
+        "|---|---|---|",
+    ]
+    for name, sub in commands.choices.items():
+        listing = any("--columns" in action.option_strings for action in sub._actions)
+        shared = set(_OUTPUT_OPTIONS) if listing else set()
+        own = [
+            _option_text(action)
+            for action in sub._actions
+            if action.help != argparse.SUPPRESS
+            and not isinstance(action, argparse._HelpAction)
+            and not set(action.option_strings) & shared
+        ]
+        what = (sub.description or "") + (" (*listing*)" if listing else "")
+        lines.append(f"| `{name}` | {_cell(what)} | {'<br>'.join(map(_cell, own)) or '-'} |")
+    return "\n".join(lines) + "\n"
+
+
 def _write(app: Any) -> None:
     folder = Path(app.srcdir) / "generated"
     folder.mkdir(exist_ok=True)
-    for name, text in (("data-dictionary.md", data_dictionary()), ("citation.md", citation_page())):
+    pages = (
+        ("data-dictionary.md", data_dictionary()),
+        ("citation.md", citation_page()),
+        ("cli-reference.md", cli_reference()),
+    )
+    for name, text in pages:
         path = folder / name
         # Written only when changed, so that Sphinx does not rebuild what has not changed.
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
