@@ -12,6 +12,7 @@ from bluebook_data._tables.codebooks import PLOVER_EVENT_TYPES, PLOVER_QUAD_CLAS
 from bluebook_data._tables.events import event_number
 from bluebook_data._tables.layouts import CAMEO_TO_CONTEXTS, GOLDSTEIN, SEPARATOR, layout_table
 from bluebook_data.cli import main
+from tests.editions import harbour_annotations, write_edition
 
 #: The codebook columns each layout fills, in order; the events guide lists those it leaves out.
 _COLUMNS = {
@@ -179,3 +180,15 @@ def test_duckdb_reads_a_layout_file_typed(tmp_path: Path) -> None:
         main(["export", str(tmp_path / "cli"), "--format", "parquet", "--layout", "polecat"]) == 0
     )
     assert [p.name for p in (tmp_path / "cli").iterdir()] == ["events_polecat.parquet"]
+
+
+def test_a_cameo_code_the_tables_lack_is_a_data_error(tmp_path: Path) -> None:
+    """An edition of one's own with a CAMEO code the layouts cannot score is refused by name."""
+    document = harbour_annotations()
+    document["records"]["engagements"][0].update(
+        date="2031-05-04", cameo="051", plover_event="AGREE", plover_mode=None
+    )
+    book = bb.load(write_edition(tmp_path / "edition", document))
+    assert len(bb.to_records("events", book=book)) == 2  # the plain rows need no score
+    with pytest.raises(bb.DataError, match=r"CAMEO code '051' of engagement '2031-foreign"):
+        bb.to_records("events", layout="icews", book=book)

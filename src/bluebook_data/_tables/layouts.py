@@ -32,6 +32,7 @@ from types import MappingProxyType
 from typing import Any, Final, Literal, get_args
 
 from bluebook_data._edition.bluebook import Bluebook
+from bluebook_data._loading.resources import ANNOTATIONS_FILE
 from bluebook_data._tables.codebooks import (
     ALPHA3,
     CAMEO,
@@ -42,7 +43,7 @@ from bluebook_data._tables.codebooks import (
 )
 from bluebook_data._tables.columns import Column, Table
 from bluebook_data._tables.events import EVENTS, Event, event_number, events
-from bluebook_data.errors import InvalidFilterError
+from bluebook_data.errors import DataError, InvalidFilterError
 from bluebook_data.model import Country
 
 __all__ = [
@@ -254,11 +255,24 @@ _ICEWS: Final = (
 
 
 def _dated_to_the_day(book: Bluebook) -> tuple[Event, ...]:
-    return tuple(
+    found = tuple(
         event
         for event in events(book)
         if event.engagement.date is not None and event.engagement.date.precision == "day"
     )
+    unknown = sorted({(_cameo(e), e.engagement.id) for e in found if _cameo(e) not in GOLDSTEIN})
+    if unknown:
+        # An edition of one's own may use CAMEO codes this package has no score or label for.
+        known = ", ".join(sorted(GOLDSTEIN))
+        raise DataError(
+            ANNOTATIONS_FILE,
+            tuple(
+                f"CAMEO code {code!r} of engagement {engagement!r} has no Goldstein score or "
+                f"label in the layouts' tables, which hold {known} @ $.records.engagements"
+                for code, engagement in unknown
+            ),
+        )
+    return found
 
 
 def layout_names() -> tuple[str, ...]:
