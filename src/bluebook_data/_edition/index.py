@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from operator import attrgetter
 from types import MappingProxyType
 from typing import Any, Generic, TypeVar
@@ -94,11 +94,11 @@ class _Postings(Generic[_Record]):
             records_by_field
         )
 
-    def _having(self, field: str, keys: tuple[object, ...]) -> _Positions:
+    def _having(self, field: str, keys: tuple[object, ...]) -> Collection[int]:
         by_key = self._positions[field]
         if len(keys) == 1:
             return by_key.get(keys[0], ())
-        return tuple(sorted(frozenset().union(*[by_key.get(key, ()) for key in keys])))
+        return frozenset().union(*[by_key.get(key, ()) for key in keys])
 
     def matching(self, wanted: list[tuple[str, tuple[object, ...]]]) -> Results[_Record]:
         """Return the records that hold, in each field named, one of its keys; all if none."""
@@ -108,8 +108,8 @@ class _Postings(Generic[_Record]):
             # One key: its records, prebuilt in order, as target 4 (a keyed query) needs.
             field, (key,) = wanted[0]
             return self._records[field].get(key, _NO_RECORDS)
-        smallest, *others = sorted((self._having(f, keys) for f, keys in wanted), key=len)
-        found = frozenset(smallest).intersection(*others)
+        first, *others = [self._having(field, keys) for field, keys in wanted]
+        found = frozenset(first).intersection(*others)
         return Results(map(self.ordered.__getitem__, sorted(found)))
 
 
