@@ -81,14 +81,20 @@ class _Builder:
 
     With an edition, every key column is held to the values the edition has; without one, to
     strings. ``described`` gives each field's description, by default from the model's table.
+    ``codebooks`` puts the codebooks' rules on the fields (patterns, enumerations, the CAMEO to
+    PLOVER table); the annotations file's schema leaves them out, as loading does not check them.
     """
 
     def __init__(
-        self, book: Bluebook | None, described: Callable[[type, str], str] = describe
+        self,
+        book: Bluebook | None,
+        described: Callable[[type, str], str] = describe,
+        codebooks: bool = True,
     ) -> None:
         self.book = book
         self.definitions: dict[str, dict[str, Any]] = {}
         self.described = described
+        self.codebooks = codebooks
 
     def key(self, target: tuple[str, str]) -> dict[str, Any]:
         """Refer to the values that the key column ``target`` holds in the edition."""
@@ -133,7 +139,8 @@ class _Builder:
         for field in data_fields(cls):
             link = LINKS.get((cls.__name__, field.name))
             schema = self.of_type(field_types(cls)[field.name], link)
-            schema = _constrained(schema, rule_of(cls, field.name))
+            if self.codebooks:
+                schema = _constrained(schema, rule_of(cls, field.name))
             schema = {**schema, "description": self.described(cls, field.name)}
             if field.default is attrs.NOTHING:
                 required.append(field.name)
@@ -148,7 +155,7 @@ class _Builder:
             "properties": properties,
             "required": required,
             "additionalProperties": False,
-            **_conversions(set(properties)),
+            **(_conversions(set(properties)) if self.codebooks else {}),
         }
 
     def of_cell(self, kind: str, column: Column) -> dict[str, Any]:
