@@ -6,7 +6,9 @@ import json
 import os
 import signal
 import stat
-from collections.abc import Callable, Iterator
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -358,28 +360,47 @@ def test_no_temporary_file_is_left_after_an_exception(
     assert sorted(p.name for p in path.parent.iterdir()) == ["annotations.json", TEXT_NAME]
 
 
-@pytest.fixture
-def default_sigterm() -> Iterator[None]:
-    """Give SIGTERM its default action, as a command line has it, for the test's length."""
-    previous = signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    yield
-    signal.signal(signal.SIGTERM, previous)
+_TERMINATED_MID_WRITE = """
+import os, signal, sys
+from bluebook_data.cli import run
+os.fsync = lambda handle: os.kill(os.getpid(), signal.SIGTERM)  # the signal arrives mid-write
+sys.argv = ["bluebook-data", "check", "--fix", sys.argv[1]]
+run()
+"""
 
 
-@pytest.mark.usefixtures("default_sigterm")
-def test_a_termination_signal_leaves_no_temporary_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """SIGTERM mid-write ends with status 143, the old file whole, no temporary file left."""
+def test_a_termination_signal_leaves_no_temporary_file(tmp_path: Path) -> None:
+    """SIGTERM to the command line mid-write: status 143, the old file whole, no temporary file."""
     path = _quoted(tmp_path / "edition")
     before = path.read_bytes()
-    monkeypatch.setattr(os, "fsync", lambda handle: os.kill(os.getpid(), signal.SIGTERM))
-    with pytest.raises(SystemExit) as ended:
-        check_folder(path.parent, fix=True)
-    assert ended.value.code == 128 + signal.SIGTERM
+    ended = subprocess.run(
+        [sys.executable, "-c", _TERMINATED_MID_WRITE, str(path.parent)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert ended.returncode == 128 + signal.SIGTERM, ended.stderr
     assert path.read_bytes() == before
     assert _temporary_files(path.parent) == []
-    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # the handler is put back
+
+
+def test_library_writes_leave_the_signal_handlers_alone(tmp_path: Path) -> None:
+    """Only the command line handles signals: a fix from Python leaves the process's alone."""
+    path = _quoted(tmp_path / "edition")
+    before = {number: signal.getsignal(number) for number in (signal.SIGTERM, signal.SIGHUP)}
+    seen: list[object] = []
+    fsync = os.fsync
+
+    def spy(handle: int) -> None:
+        seen.append(signal.getsignal(signal.SIGTERM))
+        fsync(handle)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(os, "fsync", spy)
+        check_folder(path.parent, fix=True)
+    assert seen
+    assert all(handler is before[signal.SIGTERM] for handler in seen)
+    assert {number: signal.getsignal(number) for number in before} == before
 
 
 def test_fix_syncs_the_file_then_the_folder_after_the_rename(

@@ -5,8 +5,9 @@ one component at a time, and every file is opened relative to it. The new conten
 temporary file beside the old one (named ``.NAME.XXXXXXXX.bluebook-data.tmp``), takes the old
 file's mode and, where the system permits, its owner, and is synced; it is renamed over the old
 file only if that still holds what the caller last saw, and the folder is synced after the
-rename. On any way out before the rename, an exception, Ctrl-C, or a termination signal, the
-temporary file is removed and the old file is left as it was.
+rename. On any way out before the rename, an exception or Ctrl-C (and a termination signal, which
+the command line turns into an exit), the temporary file is removed and the old file is left as
+it was.
 
 POSIX only: it needs ``O_NOFOLLOW`` and functions that take a folder's descriptor.
 """
@@ -18,12 +19,8 @@ import errno
 import hashlib
 import os
 import secrets
-import signal
 import stat
-import threading
-from collections.abc import Iterator
 from pathlib import Path
-from types import FrameType
 from typing import Final
 
 import attrs
@@ -38,8 +35,6 @@ _FOLDER_FLAGS: Final = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEX
 _READ_FLAGS: Final = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
 _CREATE_FLAGS: Final = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
 _CHUNK: Final = 1 << 20
-# The signals whose default action ends the process without running ``finally`` blocks.
-_ENDING_SIGNALS: Final = (signal.SIGTERM, signal.SIGHUP)
 
 
 @attrs.frozen
@@ -166,27 +161,6 @@ def _keep_owner_and_mode(handle: int, previous: os.stat_result) -> None:
     os.fchmod(handle, stat.S_IMODE(previous.st_mode))
 
 
-def _raise_exit(signum: int, frame: FrameType | None) -> None:
-    raise SystemExit(128 + signum)
-
-
-@contextlib.contextmanager
-def _ending_signals_raise() -> Iterator[None]:
-    """While writing, let a termination signal unwind the stack so that ``finally`` blocks run."""
-    if threading.current_thread() is not threading.main_thread():
-        yield  # only the main thread may set handlers; its own handlers are left as they are
-        return
-    replaced = {}
-    for number in _ENDING_SIGNALS:
-        if signal.getsignal(number) is signal.SIG_DFL:
-            replaced[number] = signal.signal(number, _raise_exit)
-    try:
-        yield
-    finally:
-        for number, handler in replaced.items():
-            signal.signal(number, handler)
-
-
 def replace_file(
     folder: int, name: str, data: bytes, *, shown: str, previous: Seen | None, changed: str
 ) -> None:
@@ -201,31 +175,30 @@ def replace_file(
     """
     temporary = _temporary_name(name)
     renamed = False
-    with _ending_signals_raise():
-        try:
-            now = seen_now(folder, name, shown)
-            mode = 0o600 if now is not None else 0o666  # the umask narrows a new file's
-            handle = os.open(temporary, _CREATE_FLAGS, mode, dir_fd=folder)
-            with open(handle, "wb", closefd=True) as file:
-                if now is not None:
-                    _keep_owner_and_mode(handle, now[1])
-                file.write(data)
-                file.flush()
-                os.fsync(handle)
-            last = seen_now(folder, name, shown)
-            if (None if last is None else last[0]) != previous:
-                raise FileExistsError(changed)
-            os.replace(temporary, name, src_dir_fd=folder, dst_dir_fd=folder)
-            renamed = True
-            _sync_folder(folder)
-        except FileExistsError:
-            raise
-        except OSError as error:  # a full disk, a read-only file system, a folder not writable
-            raise _naming(error, shown) from None
-        finally:
-            if not renamed:
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(temporary, dir_fd=folder)
+    try:
+        now = seen_now(folder, name, shown)
+        mode = 0o600 if now is not None else 0o666  # the umask narrows a new file's
+        handle = os.open(temporary, _CREATE_FLAGS, mode, dir_fd=folder)
+        with open(handle, "wb", closefd=True) as file:
+            if now is not None:
+                _keep_owner_and_mode(handle, now[1])
+            file.write(data)
+            file.flush()
+            os.fsync(handle)
+        last = seen_now(folder, name, shown)
+        if (None if last is None else last[0]) != previous:
+            raise FileExistsError(changed)
+        os.replace(temporary, name, src_dir_fd=folder, dst_dir_fd=folder)
+        renamed = True
+        _sync_folder(folder)
+    except FileExistsError:
+        raise
+    except OSError as error:  # a full disk, a read-only file system, a folder not writable
+        raise _naming(error, shown) from None
+    finally:
+        if not renamed:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary, dir_fd=folder)
 
 
 def _sync_folder(folder: int) -> None:

@@ -11,8 +11,10 @@ import argparse
 import contextlib
 import importlib
 import os
+import signal
 import sys
 from collections.abc import Sequence
+from types import FrameType
 from typing import NoReturn
 
 import bluebook_data as bb
@@ -142,8 +144,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(f"{error.filename}: {error.strerror or error}")  # `export` to a bad folder
 
 
+def _exit_on(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(128 + signum)
+
+
 def run() -> NoReturn:
     """Run the command line on ``sys.argv`` and exit with its status (the console script)."""
+    # The command line owns its process, as no library call may: a termination signal unwinds
+    # the stack like Ctrl-C, so that a write under way removes its temporary file.
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _exit_on)
     try:
         status = main()
     except KeyboardInterrupt:  # between main's own handlers, or before they were reached
