@@ -260,56 +260,36 @@ def time_processes(
     return samples
 
 
-def time_in_process(python: Path, rounds: int, sample_time: float) -> dict[str, list[float]]:
-    """Run ``warm.py`` in the scratch environment and return its samples."""
+def run_script(python: Path, script: str, *arguments: str) -> dict[str, list[float]]:
+    """Run one of the benchmark's scripts in the scratch environment; return its JSON samples."""
     found = subprocess.run(
-        [python, HERE / "warm.py", "--rounds", str(rounds), "--sample-time", str(sample_time)],
-        capture_output=True,
-        text=True,
-        check=True,
+        [python, HERE / script, *arguments], capture_output=True, text=True, check=True, cwd=HERE
     )
     samples: dict[str, list[float]] = json.loads(found.stdout)
     return samples
+
+
+def time_in_process(python: Path, rounds: int, sample_time: float) -> dict[str, list[float]]:
+    """Time warm queries with ``warm.py``."""
+    return run_script(python, "warm.py", "--rounds", str(rounds), "--sample-time", str(sample_time))
 
 
 def scale(python: Path, rounds: int) -> dict[str, list[float]]:
-    """Run ``scale.py`` in the scratch environment and return its samples."""
+    """Load editions of many copies of the shipped records with ``scale.py``."""
     factors = [str(factor) for factor in SCALE_FACTORS]
-    found = subprocess.run(
-        [python, HERE / "scale.py", "--rounds", str(rounds), "--factors", *factors],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    samples: dict[str, list[float]] = json.loads(found.stdout)
-    return samples
+    return run_script(python, "scale.py", "--rounds", str(rounds), "--factors", *factors)
 
 
 def hostile(python: Path, smoke: bool) -> dict[str, list[float]]:
-    """Run ``hostile.py`` in the scratch environment and return its samples."""
+    """Load folders of hostile shapes with ``hostile.py``."""
     factors = ["1", "10"] if smoke else ["1", "10", "100"]
     rounds = "1" if smoke else "3"
-    found = subprocess.run(
-        [python, HERE / "hostile.py", "--json", "--rounds", rounds, "--factors", *factors],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    samples: dict[str, list[float]] = json.loads(found.stdout)
-    return samples
+    return run_script(python, "hostile.py", "--json", "--rounds", rounds, "--factors", *factors)
 
 
 def memory(python: Path, factor: int, rounds: int) -> dict[str, list[float]]:
-    """Run ``memory.py`` in the scratch environment and return its samples, in bytes."""
-    found = subprocess.run(
-        [python, HERE / "memory.py", "--factor", str(factor), "--rounds", str(rounds)],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=HERE,
-    )
-    samples: dict[str, list[float]] = json.loads(found.stdout)
-    return samples
+    """Trace the memory a large edition keeps and peaks at with ``memory.py``, in bytes."""
+    return run_script(python, "memory.py", "--factor", str(factor), "--rounds", str(rounds))
 
 
 def describe_machine(python: Path) -> list[str]:
